@@ -1,0 +1,8 @@
+using System.CommandLine;
+using MizarNF.Cli.Commands;
+
+var root = new RootCommand("MizarNF: multi-tenant networking for Kubernetes in eBPF")
+{
+    PipelineCommand.Create(),
+};
+return root.Parse(args).Invoke();
