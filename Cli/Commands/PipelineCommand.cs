@@ -22,7 +22,7 @@ internal static class PipelineCommand
 {
     public static Command Create()
     {
-        var plugins = new Option<string>("--plugins") { Description = "plugins directory", DefaultValueFactory = _ => PluginDirectory.Default() };
+        var plugins = new Option<string>("--plugins") { Description = "plugins directory", DefaultValueFactory = _ => PluginLocator.Default() };
         var hooks = new Option<PipelineHook[]>("--hook") { Description = "hooks to build (default: all)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("pipeline", "compose, compile, load and test-run the node pipelines from the plugins directory") { plugins, hooks };
         command.SetAction(r => Run(r.GetValue(plugins)!, r.GetValue(hooks) is { Length: > 0 } h ? h : Enum.GetValues<PipelineHook>()));

@@ -39,7 +39,7 @@ public sealed class BpfException : Exception
     public string? VerifierLog { get; }
 
     /// <summary>The C library's text for an errno, or libbpf's for its own codes.</summary>
-    public static unsafe string Describe(int errno)
+    internal static unsafe string Describe(int errno)
     {
         try
         {

@@ -50,6 +50,9 @@ public sealed unsafe class BpfProgram
 
     internal nint Pointer { get; }
 
+    /// <summary>Room for the largest program context the kernel copies back (struct __sk_buff is under 256 bytes).</summary>
+    private const int MaxContextSize = 512;
+
     /// <summary>
     /// Runs the program once (or <paramref name="repeat"/> times) on <paramref name="packet"/> with
     /// BPF_PROG_TEST_RUN. Works for XDP and tc (SCHED_CLS) programs. <paramref name="context"/> is an
@@ -61,7 +64,9 @@ public sealed unsafe class BpfProgram
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(repeat);
         ArgumentOutOfRangeException.ThrowIfNegative(outputCapacity);
         var output = new byte[outputCapacity == 0 ? packet.Length + 512 : outputCapacity];
-        var contextOutput = context.IsEmpty ? null : new byte[context.Length];
+        // The kernel writes back its whole context struct (all of __sk_buff even when fewer bytes
+        // went in) and fails with ENOSPC when ctx_out is smaller: give it room, then trim.
+        var contextOutput = context.IsEmpty ? null : new byte[Math.Max(context.Length, MaxContextSize)];
         bpf_test_run_opts opts;
         using (var lease = Lease())
         {
@@ -77,7 +82,7 @@ public sealed unsafe class BpfProgram
                     ctx_in = ctxIn,
                     ctx_size_in = (uint)context.Length,
                     ctx_out = ctxOut,
-                    ctx_size_out = (uint)context.Length,
+                    ctx_size_out = (uint)(contextOutput?.Length ?? 0),
                     repeat = repeat,
                 };
                 var rc = Libbpf.bpf_prog_test_run_opts(LoadedFd(), &opts);
@@ -89,7 +94,7 @@ public sealed unsafe class BpfProgram
             }
         }
 
-        return new TestRunResult(opts.retval, output.AsSpan(0, (int)opts.data_size_out).ToArray(), opts.duration, contextOutput);
+        return new TestRunResult(opts.retval, output.AsSpan(0, (int)opts.data_size_out).ToArray(), opts.duration, contextOutput?.AsSpan(0, (int)opts.ctx_size_out).ToArray());
     }
 
     /// <inheritdoc/>

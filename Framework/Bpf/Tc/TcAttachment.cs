@@ -45,6 +45,7 @@ public sealed unsafe class TcAttachment : IDisposable
     public static TcAttachment Attach(int ifindex, TcAttachPoint point, BpfProgram program, uint handle = 1, uint priority = 1)
     {
         var hook = Hook(ifindex, point);
+        var opts = Options(handle, priority);
         var created = Libbpf.bpf_tc_hook_create(&hook);
         if (created != -Errno.EEXIST)
         {
@@ -52,8 +53,6 @@ public sealed unsafe class TcAttachment : IDisposable
         }
 
         LibbpfLog.Begin(); // an existing qdisc is fine: forget the kernel's "Exclusivity flag on"
-
-        var opts = Options(handle, priority);
         using (program.Lease())
         {
             opts.prog_fd = program.Fd;

@@ -20,6 +20,7 @@ public sealed class PcapWriter : IDisposable
     private readonly Stream stream;
     private readonly bool leaveOpen;
     private DateTimeOffset next = DefaultStart;
+    private bool disposed;
 
     /// <summary>Writes the pcap file header to <paramref name="stream"/>.</summary>
     public PcapWriter(Stream stream, bool leaveOpen = false)
@@ -58,6 +59,7 @@ public sealed class PcapWriter : IDisposable
     /// </summary>
     public void Write(ReadOnlySpan<byte> frame, DateTimeOffset? timestamp = null)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (frame.Length > SnapLength)
         {
             throw new ArgumentException($"A {frame.Length}-byte frame is longer than the snapshot length {SnapLength}.", nameof(frame));
@@ -78,6 +80,12 @@ public sealed class PcapWriter : IDisposable
     /// <summary>Flushes, and closes the stream unless told to leave it open.</summary>
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         stream.Flush();
         if (!leaveOpen)
         {

@@ -1,7 +1,7 @@
-namespace MizarNF.Cli;
+namespace MizarNF.Composer.Plugins;
 
 /// <summary>Where hosts look for plugins when not told.</summary>
-internal static class PluginDirectory
+public static class PluginLocator
 {
     /// <summary>$MIZARNF_PLUGINS, else plugins/ beside the executable, else the repository's artifacts/plugins.</summary>
     public static string Default()
