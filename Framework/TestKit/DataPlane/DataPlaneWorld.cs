@@ -80,6 +80,30 @@ public sealed class DataPlaneWorld
         }
     }
 
+    /// <summary>
+    /// Builds both pipelines of <paramref name="node"/> sharing their maps through pins in a bpffs
+    /// directory of their own, as on a real node: what transit learns, the agent reads.
+    /// </summary>
+    public NodeHarness BuildNode(NodeRole node, PipelineHook hook)
+    {
+        var root = Path.Combine("/sys/fs/bpf", $"mnf-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var pins = new PinLayout(root);
+        PipelineHarness? transit = null;
+        try
+        {
+            transit = PipelineHarness.Build(AttachPoint.Transit, hook, _functions, pins: pins);
+            var agent = PipelineHarness.Build(AttachPoint.Agent, hook, _functions, pins: pins);
+            Program(node, transit.Pipeline);
+            return new NodeHarness(agent, transit, root);
+        }
+        catch
+        {
+            transit?.Dispose();
+            NodeHarness.RemovePins(root);
+            throw;
+        }
+    }
+
     /// <summary>The control handlers of the world's functions, bound to <paramref name="maps"/>.</summary>
     public IReadOnlyDictionary<string, IControlHandler> Handlers(IMapProvider maps)
     {

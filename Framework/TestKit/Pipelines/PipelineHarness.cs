@@ -30,12 +30,13 @@ public sealed class PipelineHarness : IDisposable
         PipelineHook hook,
         IEnumerable<LoadedFunction> functions,
         IReadOnlyDictionary<string, uint>? mapSizes = null,
-        ClangOptions? clang = null)
+        ClangOptions? clang = null,
+        PinLayout? pins = null)
     {
         var spec = new PipelineSpec(attachPoint, hook, functions.ToList(), mapSizes);
         var rendered = new PipelineRenderer().Render(spec);
         var compiled = new BpfCompiler(clang).Compile(rendered);
-        return new PipelineHarness(PipelineLoader.Load(compiled));
+        return new PipelineHarness(PipelineLoader.Load(compiled, pins));
     }
 
     /// <summary>Runs packets through an already loaded pipeline (the caller keeps owning it).</summary>
