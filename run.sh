@@ -44,8 +44,7 @@ run_tests() {
   local out; out=$(mktemp -d)
   log "running tests"
   set +e
-  dotnet test MizarNF.sln -c Release --no-build -nologo --logger "console;verbosity=normal" \
-    --results-directory "$out" --logger trx 2>&1 | tee "$out/log.txt"
+  dotnet test MizarNF.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out/log.txt"
   local rc=${PIPESTATUS[0]}
   set -e
   # One closing line for every project together, in the form CI reads.
