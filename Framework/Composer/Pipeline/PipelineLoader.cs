@@ -18,8 +18,16 @@ public static partial class PipelineLoader
         var obj = BpfObject.Open(compiled.ObjectPath);
         try
         {
+            var present = obj.Maps.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var map in rendered.Maps)
             {
+                if (!present.Contains(map.Name))
+                {
+                    var owner = rendered.Spec.Functions.FirstOrDefault(f => f.Descriptor.Maps.Contains(map))?.Name;
+                    throw new PipelineBuildException(BuildStage.Plugin, owner, null, null,
+                        $"the descriptor names map '{map.Name}' but the compiled segments define no such map");
+                }
+
                 var def = obj.MapDefinition(map.Name);
                 var size = rendered.Spec.MapSizes is { } sizes && sizes.TryGetValue(map.Name, out var s) ? s : map.DefaultMaxEntries;
                 def.SetMaxEntries(size);
