@@ -99,9 +99,15 @@ public static class NetworkNamespace
             : throw BpfError.FromLastError("if_nametoindex", ifname, "no such interface in the calling thread's network namespace");
     }
 
+    /// <summary>A named namespace (/var/run/netns/NAME) or, for an absolute path, that file (e.g. /proc/PID/ns/net, as CNI passes).</summary>
     private static string PathOf(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name.StartsWith('/'))
+        {
+            return name;
+        }
+
         if (name.Contains('/', StringComparison.Ordinal) || name is "." or "..")
         {
             throw new ArgumentException($"'{name}' is not a network namespace name.", nameof(name));

@@ -44,6 +44,35 @@ public sealed class PipelineAttachment
             : new PipelineAttachment(target, pipeline, ifindex, XdpAttachment.Attach(ifindex, pipeline.Program, target.XdpMode), null);
     });
 
+    /// <summary>
+    /// Attaches <paramref name="pipeline"/>, or, when a program is already attached the same way
+    /// (a previous daemon's), replaces it atomically: traffic never meets an empty interface.
+    /// </summary>
+    public static PipelineAttachment Adopt(LoadedPipeline pipeline, AttachTarget target, int? ifindex = null) => target.InNamespace(() =>
+    {
+        var index = ifindex ?? NetworkNamespace.InterfaceIndex(target.Interface);
+        if (pipeline.Compiled.Rendered.Spec.Hook == PipelineHook.Tc)
+        {
+            var tc = TcAttachment.Find(index, TcAttachPoint.Ingress);
+            if (tc is null)
+            {
+                return new PipelineAttachment(target, pipeline, index, null, TcAttachment.Attach(index, TcAttachPoint.Ingress, pipeline.Program));
+            }
+
+            tc.Replace(pipeline.Program);
+            return new PipelineAttachment(target, pipeline, index, null, tc);
+        }
+
+        var xdp = XdpAttachment.Find(index, target.XdpMode);
+        if (xdp is null)
+        {
+            return new PipelineAttachment(target, pipeline, index, XdpAttachment.Attach(index, pipeline.Program, target.XdpMode), null);
+        }
+
+        xdp.Replace(pipeline.Program);
+        return new PipelineAttachment(target, pipeline, index, xdp, null);
+    });
+
     /// <summary>Atomically replaces the running program with <paramref name="next"/>'s.</summary>
     public void Replace(LoadedPipeline next)
     {

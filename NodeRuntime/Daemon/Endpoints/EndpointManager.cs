@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MizarNF.Composer.Attach;
+using MizarNF.Composer.Compilation;
+using MizarNF.Composer.Pipeline;
+using MizarNF.Contracts;
+using MizarNF.Contracts.Control;
+using MizarNF.NodeRuntime.DataPlane;
+using MizarNF.NodeRuntime.Logging;
+
+namespace MizarNF.NodeRuntime.Endpoints;
+
+/// <summary>
+/// Makes and removes endpoints: a veth pair per endpoint, the pod end configured inside the pod's
+/// namespace, the agent attached to the node end, and the Endpoint function told about it (with
+/// its subnet's bouncers and its VPC's dividers) — everything one ProvisionEndpoint call needs.
+/// What it made is written to the state store, so a restarted daemon adopts it.
+/// </summary>
+public sealed class EndpointManager : IDisposable
+{
+    private const string EndpointFunction = "Endpoint";
+    private readonly NodeDataPlane _dp;
+    private readonly StateStore _store;
+    private readonly ILogger<EndpointManager> _log;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Dictionary<string, EndpointRecord> _endpoints;
+    private readonly Lazy<LoadedPipeline> _podPass;
+
+    /// <summary>Restores what the node had and removes what nobody wants any more.</summary>
+    public EndpointManager(NodeDataPlane dataPlane, IOptions<NodeOptions> options, ILogger<EndpointManager> log)
+    {
+        _dp = dataPlane;
+        _log = log;
+        _store = new StateStore(options.Value.StateDirOrDefault);
+        _endpoints = _store.Load().ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // An empty frags-aware pipeline: passes everything, lets XDP frames reach the pod end.
+        _podPass = new(() => PipelineLoader.Load(new BpfCompiler().Compile(new PipelineRenderer().Render(new PipelineSpec(AttachPoint.Agent, PipelineHook.XdpFrags, [])))));
+        Restore();
+    }
+
+    /// <summary>The endpoints of this node.</summary>
+    public IReadOnlyList<EndpointRecord> List()
+    {
+        _lock.Wait();
+        try
+        {
+            return _endpoints.Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>One endpoint, or null.</summary>
+    public EndpointRecord? Get(string id) => List().FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The pod MTU: the underlay's minus the Geneve overhead.</summary>
+    public int PodMtu => _dp.UnderlayMtu - 50;
+
+    /// <summary>Creates the endpoint, or returns it when it exists with the same spec.</summary>
+    public EndpointRecord Provision(EndpointRecord wanted)
+    {
+        _lock.Wait();
+        try
+        {
+            if (_endpoints.TryGetValue(wanted.Id, out var existing))
+            {
+                if (!existing.SameSpec(wanted))
+                {
+                    throw new EndpointConflictException($"endpoint '{wanted.Id}' exists with another spec ({existing.Ip} in VNI {existing.Vni}); delete it first");
+                }
+
+                if (LinkIndex(existing.HostIfname) is not null)
+                {
+                    return existing;
+                }
+
+                _endpoints.Remove(existing.Id); // its interface vanished: make it again
+            }
+
+            var clash = _endpoints.Values.FirstOrDefault(e => e.Vni == wanted.Vni && e.Ip == wanted.Ip);
+            if (clash is not null)
+            {
+                throw new EndpointConflictException($"{wanted.Ip} in VNI {wanted.Vni} is already endpoint '{clash.Id}'");
+            }
+
+            var sw = Stopwatch.StartNew();
+            var made = Create(wanted);
+            _endpoints[made.Id] = made;
+            _store.Save(_endpoints.Values);
+            Log.EndpointProvisioned(_log, made.Id, made.Ip, made.Vni, made.HostIfname, sw.ElapsedMilliseconds);
+            return made;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Removes the endpoint; false when there was none.</summary>
+    public bool Delete(string id)
+    {
+        _lock.Wait();
+        try
+        {
+            if (!_endpoints.Remove(id, out var e))
+            {
+                return false;
+            }
+
+            Unprogram(e);
+            DeleteLink(e.HostIfname);
+            _store.Save(_endpoints.Values);
+            Log.EndpointDeleted(_log, id);
+            return true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_podPass.IsValueCreated)
+        {
+            _podPass.Value.Dispose();
+        }
+
+        _lock.Dispose();
+    }
+
+    private EndpointRecord Create(EndpointRecord w)
+    {
+        var host = "mnf" + Hash(w.Id);
+        var temp = "mnp" + Hash(w.Id);
+        var mtu = PodMtu;
+        DeleteLink(host); // a leftover of a half-made attempt
+        IpCommand.Batch([
+            $"link add name {host} mtu {mtu} type veth peer name {temp} mtu {mtu}",
+            $"link set dev {temp} netns {w.Netns}",
+            $"link set dev {host} up",
+        ]);
+        try
+        {
+            IpCommand.Batch([
+                $"link set dev {temp} name {w.Ifname}",
+                $"link set dev {w.Ifname} address {w.Mac}",
+                $"addr add {w.Ip}/{w.PrefixLength} dev {w.Ifname}",
+                $"link set dev lo up",
+                $"link set dev {w.Ifname} up",
+                $"route add default via {w.Gateway} dev {w.Ifname}",
+            ], w.Netns);
+            var ifindex = LinkIndex(host) ?? throw new IpCommandException($"{host} vanished");
+            var made = w with { HostIfname = host, HostIfindex = ifindex, Mtu = mtu };
+            Attach(made);
+            Program(made);
+            return made;
+        }
+        catch
+        {
+            DeleteLink(host);
+            throw;
+        }
+    }
+
+    private void Attach(EndpointRecord e)
+    {
+        PipelineAttachment.Adopt(_dp.Agent, new AttachTarget(null, e.HostIfname, _dp.AgentMode), e.HostIfindex);
+        if (_dp.NeedsPodXdp)
+        {
+            // Frames sent by XDP into a veth arrive only when the peer has an XDP program too.
+            PipelineAttachment.Adopt(_podPass.Value, new AttachTarget(e.Netns, e.Ifname, Bpf.XdpMode.Native));
+        }
+    }
+
+    private void Program(EndpointRecord e)
+    {
+        var h = _dp.Handlers[EndpointFunction];
+        h.Apply(new ControlRequest(ControlOperation.Upsert, "endpoint", ControlJson.Write(new[] { new { vni = e.Vni, ip = e.Ip, mac = e.Mac, ifindex = e.HostIfindex, gateway = e.Gateway } })));
+        h.Apply(new ControlRequest(ControlOperation.Upsert, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = e.SubnetBouncers } })));
+        if (e.VpcDividers.Count > 0)
+        {
+            h.Apply(new ControlRequest(ControlOperation.Upsert, "vpc", ControlJson.Write(new[] { new { vni = e.Vni, dividers = e.VpcDividers } })));
+        }
+    }
+
+    /// <summary>Removes the endpoint from the maps, and its subnet and VPC when no other endpoint here needs them.</summary>
+    private void Unprogram(EndpointRecord e)
+    {
+        var h = _dp.Handlers[EndpointFunction];
+        h.Apply(new ControlRequest(ControlOperation.Remove, "endpoint", ControlJson.Write(new[] { new { vni = e.Vni, ip = e.Ip, mac = e.Mac, ifindex = e.HostIfindex, gateway = e.Gateway } })));
+        if (!_endpoints.Values.Any(o => o.Vni == e.Vni && o.Gateway == e.Gateway))
+        {
+            h.Apply(new ControlRequest(ControlOperation.Remove, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = Array.Empty<string>() } })));
+        }
+
+        if (!_endpoints.Values.Any(o => o.Vni == e.Vni))
+        {
+            h.Apply(new ControlRequest(ControlOperation.Remove, "vpc", ControlJson.Write(new[] { new { vni = e.Vni, dividers = Array.Empty<string>() } })));
+        }
+    }
+
+    /// <summary>After a restart: adopt every endpoint whose interface still exists, forget the rest, remove orphans.</summary>
+    private void Restore()
+    {
+        foreach (var e in _endpoints.Values.ToList())
+        {
+            var ifindex = LinkIndex(e.HostIfname);
+            if (ifindex is null)
+            {
+                Log.EndpointLost(_log, e.Id, e.HostIfname);
+                _endpoints.Remove(e.Id);
+                Unprogram(e);
+                continue;
+            }
+
+            var adopted = e with { HostIfindex = ifindex.Value };
+            _endpoints[e.Id] = adopted;
+            Attach(adopted);
+            Program(adopted);
+            Log.EndpointAdopted(_log, e.Id, e.HostIfname);
+        }
+
+        var owned = _endpoints.Values.Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
+        foreach (var link in IpCommand.Json("link", "show", "type", "veth")?.EnumerateArray() ?? Enumerable.Empty<System.Text.Json.JsonElement>())
+        {
+            var name = link.GetProperty("ifname").GetString()!;
+            if (name.StartsWith("mnf", StringComparison.Ordinal) && name.Length == 13 && !owned.Contains(name))
+            {
+                DeleteLink(name);
+                Log.OrphanRemoved(_log, name);
+            }
+        }
+
+        _store.Save(_endpoints.Values);
+    }
+
+    private static int? LinkIndex(string name) =>
+        IpCommand.Json("link", "show", "dev", name)?[0].GetProperty("ifindex").GetInt32();
+
+    private static void DeleteLink(string name)
+    {
+        if (LinkIndex(name) is not null)
+        {
+            IpCommand.Batch([$"link del dev {name}"]);
+        }
+    }
+
+    private static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..10];
+}
