@@ -96,6 +96,20 @@ public sealed class AgentTests(WorldFixture fixture)
 
     [Theory]
     [MemberData(nameof(Hooks))]
+    public void ArpRequest_NodeIsTheOnlyBouncer_AnsweredHereWithGatewayMac(PipelineHook hook)
+    {
+        using var agent = fixture.World.Build(NodeRole.A, AttachPoint.Agent, hook);
+        agent.Map<EpKey, NodeSet>("ep_subnet").Update(new EpKey(DataPlaneWorld.Vpc1, Frames.A1.Gateway), NodeSet.Of([DataPlaneWorld.NodeIp(NodeRole.A)]));
+
+        var r = Run(agent, hook, PacketBuilder.ArpRequest(Frames.A1.Mac, Frames.A1.Ip, Frames.C1.Ip));
+
+        Assert.Equal(PacketVerdict.Tx, r.Verdict);
+        var arp = Packet.ParsePacket(LinkLayers.Ethernet, r.Output).Extract<ArpPacket>();
+        Assert.Equal((DataPlaneWorld.GatewayMac, Frames.C1.Ip), (arp.SenderHardwareAddress, arp.SenderProtocolAddress));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hooks))]
     public void Egress_SpoofedSource_DroppedWithReason(PipelineHook hook)
     {
         using var agent = fixture.World.Build(NodeRole.A, AttachPoint.Agent, hook);

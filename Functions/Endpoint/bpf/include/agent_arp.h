@@ -53,7 +53,22 @@ static __always_inline int ep_agent_encap(mnf_ctx_t *ctx, struct mnf_pkt *pkt, c
 	return mnf_redirect(pkt, self->underlay_ifindex);
 }
 
-/* Answers ARP for the gateway here; sends other ARP requests to the subnet's bouncer. */
+/* True when this node is the only bouncer of the endpoint's subnet. */
+static __always_inline int ep_self_only_bouncer(const struct mnf_agent_ep *me, const struct mnf_self *self)
+{
+	struct mnf_ep_key subnet = { .vni = me->vni, .ip = me->gw_ip };
+	struct mnf_node_set *bouncers = bpf_map_lookup_elem(&ep_subnet, &subnet);
+
+	return bouncers && bouncers->count && !mnf_node_set_pick(bouncers, 0, self->ip);
+}
+
+/*
+ * Answers ARP for the gateway here; sends other ARP requests to the subnet's bouncer, whose
+ * answer teaches this node the target's host. When this node is the only bouncer, the answer
+ * would have to come back to where it started (a bridge never hairpins it): answer here with
+ * the gateway MAC instead; the flow then starts through the local bouncer and learns from the
+ * first reply.
+ */
 static __always_inline int ep_agent_arp(mnf_ctx_t *ctx, struct mnf_pkt *pkt, const struct mnf_agent_ep *me,
 					const struct mnf_self *self)
 {
@@ -61,19 +76,21 @@ static __always_inline int ep_agent_arp(mnf_ctx_t *ctx, struct mnf_pkt *pkt, con
 	struct ethhdr *eth = data;
 	struct mnf_arp *arp = data + (pkt->outer.l3_off & 0x1ff);
 	struct mnf_ep_key dst = { .vni = me->vni };
+	__be32 target;
 
 	if (!MNF_HAS(eth, sizeof(*eth), end) || !MNF_HAS(arp, sizeof(*arp), end))
 		return mnf_drop(pkt, MNF_DROP_ARP_TRUNCATED);
 	if (arp->op != bpf_htons(MNF_ARPOP_REQUEST) || arp->spa != me->ip)
 		return mnf_drop(pkt, EP_DROP_UNSUPPORTED);
-	if (arp->tpa != me->gw_ip)
-		return ep_agent_encap(ctx, pkt, me, self, &dst, bpf_ntohl(arp->tpa) * 0x9e3779b1u);
+	target = arp->tpa;
+	if (target != me->gw_ip && !ep_self_only_bouncer(me, self))
+		return ep_agent_encap(ctx, pkt, me, self, &dst, bpf_ntohl(target) * 0x9e3779b1u);
 	__builtin_memcpy(eth->h_dest, eth->h_source, ETH_ALEN);
 	__builtin_memcpy(eth->h_source, self->gw_mac, ETH_ALEN);
 	arp->op = bpf_htons(MNF_ARPOP_REPLY);
 	__builtin_memcpy(arp->tha, arp->sha, ETH_ALEN);
 	arp->tpa = arp->spa;
 	__builtin_memcpy(arp->sha, self->gw_mac, ETH_ALEN);
-	arp->spa = me->gw_ip;
+	arp->spa = target;
 	return MNF_V_TX;
 }

@@ -1,0 +1,37 @@
+using MizarNF.Contracts.Control;
+using MizarNF.NodeApi.V1;
+
+namespace MizarNF.ControlPlane.Nodes;
+
+/// <summary>
+/// The ProgramFunction requests the control plane sends: one JSON array (camelCase) of one kind,
+/// in the shapes the Bouncer and Divider control handlers read.
+/// </summary>
+public static class FunctionRequests
+{
+    /// <summary>The bouncer function's name.</summary>
+    public const string Bouncer = "Bouncer";
+
+    /// <summary>The divider function's name.</summary>
+    public const string Divider = "Divider";
+
+    /// <summary>Bouncer "subnet" {vni, cidr}: a subnet the node bounces (set before its endpoints).</summary>
+    public static ProgramFunctionRequest BouncerSubnet(Operation operation, uint vni, string cidr) =>
+        Request(Bouncer, operation, "subnet", new { vni, cidr });
+
+    /// <summary>Bouncer "endpoint" {vni, ip, host, mac}: an endpoint of a bounced subnet and its node.</summary>
+    public static ProgramFunctionRequest BouncerEndpoint(Operation operation, uint vni, string ip, string host, string mac) =>
+        Request(Bouncer, operation, "endpoint", new { vni, ip, host, mac });
+
+    /// <summary>Divider "subnet" {vni, cidr, bouncers}: a subnet of a divided VPC and its bouncers' addresses.</summary>
+    public static ProgramFunctionRequest DividerSubnet(Operation operation, uint vni, string cidr, IReadOnlyList<string> bouncers) =>
+        Request(Divider, operation, "subnet", new { vni, cidr, bouncers });
+
+    private static ProgramFunctionRequest Request<T>(string function, Operation operation, string kind, T item) => new()
+    {
+        Function = function,
+        Operation = operation,
+        Kind = kind,
+        Json = ControlJson.Write(new[] { item }),
+    };
+}

@@ -1,0 +1,30 @@
+namespace MizarNF.ControlPlane.Placement;
+
+/// <summary>
+/// Chooses the nodes that take a role (bouncer of a subnet, divider of a VPC), spreading load: the
+/// nodes with the fewest roles come first, ties broken by name, so placement is deterministic.
+/// </summary>
+public static class RolePlacement
+{
+    /// <summary>
+    /// The nodes for a role wanting <paramref name="count"/> nodes: those of <paramref name="current"/>
+    /// that are still candidates are kept (no needless moves), the rest are the least loaded
+    /// candidates. Asking for more nodes than there are candidates places on all of them.
+    /// </summary>
+    /// <param name="count">How many nodes the role wants.</param>
+    /// <param name="candidates">The nodes that may take it (the Ready ones).</param>
+    /// <param name="load">The number of roles each node holds already (absent: 0).</param>
+    /// <param name="current">The nodes that hold this role now, if any.</param>
+    public static IReadOnlyList<string> Place(int count, IEnumerable<string> candidates, IReadOnlyDictionary<string, int> load, IEnumerable<string>? current = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var pool = candidates.Distinct(StringComparer.Ordinal).ToList();
+        var kept = (current ?? []).Where(pool.Contains).Distinct(StringComparer.Ordinal).Take(count).ToList();
+        var added = pool
+            .Except(kept, StringComparer.Ordinal)
+            .OrderBy(n => load.GetValueOrDefault(n))
+            .ThenBy(n => n, StringComparer.Ordinal)
+            .Take(count - kept.Count);
+        return [.. kept, .. added];
+    }
+}
