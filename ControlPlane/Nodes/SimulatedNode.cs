@@ -141,13 +141,13 @@ public sealed class SimulatedNode : INodeApi
                 _entries[key] = table = [];
             }
 
-            if (request.Operation != Operation.OperationRemove && request is { Function: FunctionRequests.Bouncer, Kind: "endpoint" })
+            if (request.Operation != Operation.Remove && request is { Function: FunctionRequests.Bouncer, Kind: "endpoint" })
             {
                 CheckBounced(items);
             }
 
             var reply = new ProgramReply();
-            if (request.Operation == Operation.OperationReplace)
+            if (request.Operation == Operation.Replace)
             {
                 reply.Deleted = table.Count;
                 table.Clear();
@@ -155,7 +155,7 @@ public sealed class SimulatedNode : INodeApi
 
             foreach (var item in items)
             {
-                if (request.Operation == Operation.OperationRemove)
+                if (request.Operation == Operation.Remove)
                 {
                     reply.Deleted += table.Remove(KeyOf(item)) ? 1 : 0;
                 }
@@ -201,8 +201,8 @@ public sealed class SimulatedNode : INodeApi
 
     private void CheckBounced(List<JsonElement> items)
     {
-        var subnets = _entries.GetValueOrDefault((FunctionRequests.Bouncer, "subnet"))?.Values ?? [];
-        var bounced = subnets.Select(json => JsonDocument.Parse(json).RootElement)
+        var subnets = _entries.GetValueOrDefault((FunctionRequests.Bouncer, "subnet"))?.Values.ToList() ?? [];
+        var bounced = subnets.Select(json => JsonSerializer.Deserialize<JsonElement>(json))
             .Select(e => (Vni: e.GetProperty("vni").GetUInt32(), Cidr: Ipv4Prefix.Parse(e.GetProperty("cidr").GetString()!)))
             .ToList();
         foreach (var item in items)

@@ -44,4 +44,7 @@ public abstract record MizarObject
 
     /// <summary>This object with <paramref name="status"/> (of this kind's status type).</summary>
     internal abstract MizarObject WithObjectStatus(ObjectStatus status);
+
+    /// <summary>This object with an empty status.</summary>
+    internal abstract MizarObject WithoutStatus();
 }

@@ -25,4 +25,6 @@ public abstract record MizarObject<TSpec, TStatus> : MizarObject
         other is MizarObject<TSpec, TStatus> o && EqualityComparer<TSpec>.Default.Equals(Spec, o.Spec);
 
     internal sealed override MizarObject WithObjectStatus(ObjectStatus status) => this with { Status = (TStatus)status };
+
+    internal sealed override MizarObject WithoutStatus() => this with { Status = new() };
 }

@@ -33,14 +33,7 @@ internal sealed class VpcReconciler(ReconcileContext context) : KindReconciler<V
 
     protected override Task<Vpc> ConvergeAsync(Vpc prepared, CancellationToken cancellationToken)
     {
-        var current = prepared.Status.ObservedGeneration == prepared.Metadata.Generation ? prepared.Status.Dividers : [];
-        var load = Context.RoleLoad().ToDictionary();
-        foreach (var node in prepared.Status.Dividers)
-        {
-            load[node]--; // its own current roles do not count against it
-        }
-
-        var dividers = RolePlacement.Place(prepared.Spec.Dividers, Context.ReadyNodes(), load, current);
+        var dividers = RolePlacement.Place(prepared.Spec.Dividers, Context.ReadyNodes(), Context.RoleLoad(), prepared.Status.Dividers);
         var vpc = prepared with { Status = prepared.Status with { Dividers = dividers } };
         vpc = prepared.Spec.Dividers > 0 && dividers.Count == 0
             ? Context.WithReady(vpc, false, Reasons.NoReadyNodes, "no Ready node to place dividers on")

@@ -18,6 +18,7 @@ public sealed class TestbedDownByPrefixTests : IDisposable
         Run("ip", "-n", $"{_prefix}-n1", "link", "add", "name", "eth0", "type", "veth", "peer", "name", $"{_prefix}n1", "netns", $"{_prefix}-ul");
         Directory.CreateDirectory($"/run/mizarnf/{_prefix}/n1-state");
         using var sleeper = Process.Start("nsenter", [$"--net=/var/run/netns/{_prefix}-n1", "--", "sleep", "30"]);
+        WaitUntilIn($"{_prefix}-n1", sleeper.Id);
 
         Testbed.DownByPrefix(_prefix);
 
@@ -73,6 +74,25 @@ public sealed class TestbedDownByPrefixTests : IDisposable
                 Process.Start("ip", ["netns", "delete", ns]).WaitForExit();
             }
         }
+    }
+
+    /// <summary>nsenter enters after it starts: before that, nothing tells the process belongs to the namespace.</summary>
+    private static void WaitUntilIn(string netns, int pid)
+    {
+        for (var tries = 0; tries < 500; tries++)
+        {
+            using var ip = Process.Start(new ProcessStartInfo("ip", ["netns", "pids", netns]) { RedirectStandardOutput = true })!;
+            var pids = ip.StandardOutput.ReadToEnd();
+            ip.WaitForExit();
+            if (pids.Split('\n', StringSplitOptions.TrimEntries).Contains(pid.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        Assert.Fail($"Process {pid} never entered {netns}.");
     }
 
     private static void Run(string file, params string[] arguments)

@@ -52,7 +52,7 @@ public sealed class TestbedOptionsTests
 
     [Theory]
     [InlineData("10.0.0.0/29", 1)]
-    [InlineData("10.0.0.0/28", 4)]
+    [InlineData("10.0.0.0/28", 5)]
     [InlineData("fd00::/64", 1)]
     public void Validate_CidrWithoutRoom_Throws(string cidr, int nodes) =>
         Assert.Throws<ArgumentException>(() => new TestbedOptions { Nodes = nodes, UnderlayCidr = IPNetwork.Parse(cidr) }.Validate());
