@@ -58,7 +58,7 @@ public sealed class TestbedDaemonTests(ITestOutputHelper output) : IDisposable
         var error = Assert.Throws<DaemonNotReadyException>(() => Testbed.Up(options));
 
         Assert.True(error.TimedOut);
-        Assert.Matches("^node n[12]: daemon not ready after 2 s", error.Message);
+        Assert.Matches("^node n[12]: daemon not ready within 2 s", error.Message);
         Assert.Contains($"/run/mizarnf/{_prefix}/n", error.Message, StringComparison.Ordinal);
         Assert.Contains("starting slowly", error.LogTail, StringComparison.Ordinal);
         output.WriteLine(error.Message);

@@ -3,7 +3,7 @@ namespace MizarNF.Testbed;
 /// <summary>A node's daemon exited, or did not answer SERVING in time, while the testbed waited for it.</summary>
 public sealed class DaemonNotReadyException : Exception
 {
-    public DaemonNotReadyException(string node, string log, string logTail, int? exitCode, TimeSpan waited, string lastProbe)
+    internal DaemonNotReadyException(string node, string log, string logTail, int? exitCode, TimeSpan waited, string lastProbe)
         : base(Describe(node, log, logTail, exitCode, waited, lastProbe))
     {
         Node = node;
@@ -30,6 +30,6 @@ public sealed class DaemonNotReadyException : Exception
     private static string Describe(string node, string log, string logTail, int? exitCode, TimeSpan waited, string lastProbe) =>
         (exitCode is { } code
             ? $"node {node}: daemon exited with code {code} after {waited.TotalMilliseconds:0} ms, before it was ready"
-            : $"node {node}: daemon not ready after {waited.TotalSeconds:0.#} s (timeout; last health check: {lastProbe})")
+            : $"node {node}: daemon not ready within {waited.TotalSeconds:0.###} s (DaemonReadyTimeout; last health check: {lastProbe})")
         + $". Log {log}, last lines:\n{logTail}";
 }

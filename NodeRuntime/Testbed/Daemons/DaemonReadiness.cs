@@ -36,7 +36,7 @@ internal static class DaemonReadiness
 
             if (clock.Elapsed >= timeout)
             {
-                throw new DaemonNotReadyException(node.Name, node.Log, LogTail.Read(node.Log), null, clock.Elapsed, last);
+                throw new DaemonNotReadyException(node.Name, node.Log, LogTail.Read(node.Log), null, timeout, last);
             }
 
             // Wakes at once when the daemon exits.
