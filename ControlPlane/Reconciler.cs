@@ -16,7 +16,7 @@ namespace MizarNF.ControlPlane;
 /// </summary>
 public sealed class Reconciler
 {
-    private readonly IObjectStore _store;
+    private readonly IndexedObjectStore _store;
     private readonly ReconcileContext _context;
     private readonly NodeReconciler _nodes;
     private readonly Dictionary<string, IKindReconciler> _kinds;
@@ -26,8 +26,8 @@ public sealed class Reconciler
     public Reconciler(IObjectStore store, INodeApiFactory nodes, ReconcilerOptions? options = null, ILogger<Reconciler>? logger = null)
     {
         options ??= new ReconcilerOptions();
-        _store = store;
-        _context = new ReconcileContext(store, nodes, options.Vnis, options.Time, logger ?? NullLogger<Reconciler>.Instance);
+        _store = new IndexedObjectStore(store);
+        _context = new ReconcileContext(_store, nodes, options.Vnis, options.Time, logger ?? NullLogger<Reconciler>.Instance);
         _nodes = new NodeReconciler(_context);
         _kinds = new Dictionary<string, IKindReconciler>(StringComparer.Ordinal)
         {
@@ -38,7 +38,7 @@ public sealed class Reconciler
         };
     }
 
-    /// <summary>The store the control plane works on.</summary>
+    /// <summary>The store the control plane works on (read it freely; write only through the reconciler).</summary>
     public IObjectStore Store => _store;
 
     /// <summary>

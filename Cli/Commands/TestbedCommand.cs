@@ -25,7 +25,7 @@ internal static class TestbedCommand
                 options = options with { Prefix = p };
             }
 
-            var bed = MizarNF.Testbed.Testbed.Up(options, new Progress<string>(Console.WriteLine));
+            var bed = MizarNF.Testbed.Testbed.Up(options, new ConsoleProgress());
             Console.WriteLine($"testbed {bed.Prefix} is up ({bed.UnderlayCidr}); remove it with: mizarnf testbed down --prefix {bed.Prefix}");
             foreach (var n in bed.Nodes)
             {
@@ -44,7 +44,7 @@ internal static class TestbedCommand
                 : [];
             foreach (var p in prefixes)
             {
-                MizarNF.Testbed.Testbed.DownByPrefix(p, new Progress<string>(Console.WriteLine));
+                MizarNF.Testbed.Testbed.DownByPrefix(p, new ConsoleProgress());
                 Console.WriteLine($"testbed {p} removed");
             }
 

@@ -11,12 +11,12 @@ namespace MizarNF.ControlPlane.Allocation;
 /// </summary>
 public sealed class IpAllocator
 {
-    private readonly Dictionary<uint, string> _used;
+    private readonly IReadOnlyDictionary<IPAddress, string> _used;
 
-    /// <summary>An allocator for <paramref name="subnet"/> with <paramref name="used"/> addresses taken by their owners.</summary>
+    /// <summary>An allocator for <paramref name="subnet"/> with <paramref name="used"/> addresses taken by their holders.</summary>
     /// <param name="subnet">The subnet (a /30 or larger, so that it has a usable address besides the gateway).</param>
-    /// <param name="used">The addresses in use and the names of the endpoints that hold them.</param>
-    public IpAllocator(Ipv4Prefix subnet, IEnumerable<KeyValuePair<IPAddress, string>> used)
+    /// <param name="used">The addresses in use and the names of the endpoints that hold them (read, not copied).</param>
+    public IpAllocator(Ipv4Prefix subnet, IReadOnlyDictionary<IPAddress, string> used)
     {
         if (subnet.Length > 30)
         {
@@ -24,11 +24,7 @@ public sealed class IpAllocator
         }
 
         Subnet = subnet;
-        _used = [];
-        foreach (var (ip, owner) in used)
-        {
-            _used.TryAdd(Ipv4Prefix.ToHostOrder(ip), owner);
-        }
+        _used = used;
     }
 
     /// <summary>The subnet.</summary>
@@ -57,9 +53,10 @@ public sealed class IpAllocator
 
         for (ulong offset = 2; offset < Subnet.Size - 1; offset++)
         {
-            if (!_used.ContainsKey(Subnet.Network + (uint)offset))
+            var candidate = Subnet.At(offset);
+            if (!_used.ContainsKey(candidate))
             {
-                return Subnet.At(offset);
+                return candidate;
             }
         }
 
@@ -80,7 +77,7 @@ public sealed class IpAllocator
             throw new ControlPlaneValidationException($"{ip} is the {role} address of {Subnet}");
         }
 
-        if (_used.TryGetValue(Ipv4Prefix.ToHostOrder(ip), out var owner))
+        if (_used.TryGetValue(ip, out var owner))
         {
             throw new ControlPlaneValidationException($"{ip} is already used by endpoint '{owner}'");
         }

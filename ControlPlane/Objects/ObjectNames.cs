@@ -16,7 +16,7 @@ public static partial class ObjectNames
     {
         if (string.IsNullOrEmpty(name))
         {
-            throw new ControlPlaneValidationException($"a {kind} needs metadata.name");
+            throw new ControlPlaneValidationException($"{kind}: metadata.name is required");
         }
 
         if (name.Length > MaxLength || !Pattern().IsMatch(name))

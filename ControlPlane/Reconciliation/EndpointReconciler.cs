@@ -41,7 +41,7 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
         }
 
         var requested = spec.Ip is null ? null : Validate.Ipv4(spec.Ip, what + ": spec.ip");
-        var ip = desired.Status.Ip is { } held ? IPAddress.Parse(held) : Allocate(desired, subnet, requested, what);
+        var ip = desired.Status.Ip is { } held ? IPAddress.Parse(held) : Allocate(subnet, requested, what);
         return desired with
         {
             Status = desired.Status with
@@ -101,14 +101,12 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
             cancellationToken);
     }
 
-    private IPAddress Allocate(Endpoint endpoint, Subnet subnet, IPAddress? requested, string what)
+    private IPAddress Allocate(Subnet subnet, IPAddress? requested, string what)
     {
-        var used = Context.Store.List<Endpoint>()
-            .Where(e => e.Spec.Subnet == subnet.Name && e.Name != endpoint.Name && e.Status.Ip is not null)
-            .Select(e => KeyValuePair.Create(IPAddress.Parse(e.Status.Ip!), e.Name));
+        // Only an endpoint without an address gets here, so none of the held addresses is its own.
         try
         {
-            return new IpAllocator(Validate.Cidr(subnet.Spec.Cidr, subnet.Name), used).Allocate(requested);
+            return new IpAllocator(Validate.Cidr(subnet.Spec.Cidr, subnet.Name), Context.Store.AddressesIn(subnet.Name)).Allocate(requested);
         }
         catch (ControlPlaneValidationException e)
         {

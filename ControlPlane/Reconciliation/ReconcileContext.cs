@@ -3,14 +3,13 @@ using Microsoft.Extensions.Logging;
 using MizarNF.ControlPlane.Allocation;
 using MizarNF.ControlPlane.Nodes;
 using MizarNF.ControlPlane.Objects;
-using MizarNF.ControlPlane.Store;
 
 namespace MizarNF.ControlPlane.Reconciliation;
 
 /// <summary>What the kind reconcilers share: the store, the nodes, the clock, and the questions they ask of them.</summary>
-internal sealed class ReconcileContext(IObjectStore store, INodeApiFactory nodes, VniAllocator vnis, TimeProvider time, ILogger logger)
+internal sealed class ReconcileContext(IndexedObjectStore store, INodeApiFactory nodes, VniAllocator vnis, TimeProvider time, ILogger logger)
 {
-    public IObjectStore Store => store;
+    public IndexedObjectStore Store => store;
 
     public VniAllocator Vnis => vnis;
 

@@ -21,7 +21,7 @@ internal sealed class VpcReconciler(ReconcileContext context) : KindReconciler<V
         }
 
         var others = Context.Store.List<Vpc>().Where(v => v.Name != desired.Name).ToList();
-        var vni = desired.Status.Vni ?? Context.Vnis.Allocate(others.Select(v => v.Status.Vni).OfType<uint>());
+        var vni = desired.Status.Vni ?? AllocateVni(others, what);
         var twin = others.FirstOrDefault(v => v.Status.Vni == vni);
         if (twin is not null)
         {
@@ -54,6 +54,18 @@ internal sealed class VpcReconciler(ReconcileContext context) : KindReconciler<V
     /// <summary>A VPC without subnets has nothing on its dividers.</summary>
     protected override Task<IReadOnlyList<NodeCallFailure>> UnprogramAsync(Vpc existing, CancellationToken cancellationToken) =>
         Task.FromResult(NoFailures);
+
+    private uint AllocateVni(IEnumerable<Vpc> others, string what)
+    {
+        try
+        {
+            return Context.Vnis.Allocate(others.Select(v => v.Status.Vni).OfType<uint>());
+        }
+        catch (ControlPlaneValidationException e)
+        {
+            throw new ControlPlaneValidationException($"{what}: {e.Message}", e);
+        }
+    }
 
     private List<string> SubnetsOf(string vpc) =>
         [.. Context.Store.List<Subnet>().Where(s => s.Spec.Vpc == vpc).Select(s => s.Name)];

@@ -58,7 +58,7 @@ public sealed partial class Testbed
             ?? throw new InvalidOperationException($"No testbed '{prefix}': {layout.StateFile} is missing or unreadable.");
         var daemons = new DaemonSupervisor(nodeCommand, daemonReadyTimeout ?? new TestbedOptions().DaemonReadyTimeout, progress);
         var nodes = state.Nodes.Select(n => TestbedStateFile.FromState(layout, n)).OrderBy(n => n.Index);
-        return new Testbed(layout, IPNetwork.Parse(state.UnderlayCidr), state.Mtu, state.Nodes.Count, nodes, state.PodNamespaces, daemons, progress);
+        return new Testbed(layout, IPNetwork.Parse(state.UnderlayCidr), state.Mtu, state.Nodes.Count, nodes, state.PodNamespaces, daemons, progress, state.OwnerPid);
     }
 
     /// <summary>Removes everything of <paramref name="prefix"/> (state file and name patterns); a no-op when nothing is left.</summary>

@@ -15,13 +15,15 @@ public sealed partial class Testbed : IDisposable
     private readonly IProgress<string>? _progress;
     private readonly Lock _gate = new();
     private readonly int _plannedNodes;
+    private readonly int _ownerPid;
     private readonly List<TestbedNode> _nodes;
     private readonly List<string> _pods;
     private bool _down;
 
-    private Testbed(TestbedLayout layout, IPNetwork cidr, int mtu, int plannedNodes, IEnumerable<TestbedNode> nodes, IEnumerable<string> pods, DaemonSupervisor daemons, IProgress<string>? progress)
+    private Testbed(TestbedLayout layout, IPNetwork cidr, int mtu, int plannedNodes, IEnumerable<TestbedNode> nodes, IEnumerable<string> pods, DaemonSupervisor daemons, IProgress<string>? progress, int? ownerPid = null)
     {
         _layout = layout;
+        _ownerPid = ownerPid ?? Environment.ProcessId;
         UnderlayCidr = cidr;
         Mtu = mtu;
         _plannedNodes = plannedNodes;
@@ -30,6 +32,9 @@ public sealed partial class Testbed : IDisposable
         _daemons = daemons;
         _progress = progress;
     }
+
+    /// <summary>The process that ran Up: gone once a CLI's `up` returned, alive as long as a test run that owns the testbed.</summary>
+    public int OwnerPid => _ownerPid;
 
     /// <summary>The prefix of every name.</summary>
     public string Prefix => _layout.Prefix;
@@ -116,6 +121,7 @@ public sealed partial class Testbed : IDisposable
         TestbedStateFile.Write(_layout, new TestbedState
         {
             Prefix = Prefix,
+            OwnerPid = _ownerPid,
             UnderlayNamespace = UnderlayNamespace,
             Bridge = Bridge,
             UnderlayCidr = UnderlayCidr.ToString(),

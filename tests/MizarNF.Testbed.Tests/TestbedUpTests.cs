@@ -60,6 +60,15 @@ public sealed class TestbedUpTests : IDisposable
     }
 
     [Fact]
+    public void Up_TwoNodes_UnderlayCarriesNoIpv6()
+    {
+        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 2 });
+
+        Assert.Empty(testbed.Exec("n1", "ip", "-6", "address", "show", "dev", "eth0").Stdout.Trim());
+        Assert.Empty(testbed.Exec(testbed.UnderlayNamespace, "ip", "-6", "address", "show").Stdout.Trim());
+    }
+
+    [Fact]
     public void Up_Mtu9000_JumboPingCrossesFragsAwareBridgePorts()
     {
         // A program without BPF_F_XDP_HAS_FRAGS could not be attached to a veth whose peer has MTU 9000.

@@ -8,6 +8,9 @@ internal sealed record TestbedState
 {
     public required string Prefix { get; init; }
 
+    /// <summary>The process that ran Up (a CLI's is gone once the testbed is up; a test run's lives as long as its testbeds).</summary>
+    public required int OwnerPid { get; init; }
+
     public required string UnderlayNamespace { get; init; }
 
     public required string Bridge { get; init; }

@@ -8,7 +8,14 @@ namespace MizarNF.Testbed.Tests.Fixtures;
 /// </summary>
 public sealed class TestPrefix : IDisposable
 {
-    public TestPrefix() => Value = "tbt" + RandomNumberGenerator.GetHexString(5, lowercase: true);
+    private const string Family = "tbt";
+    private static readonly Lazy<bool> Swept = new(SweepDeadRuns);
+
+    public TestPrefix()
+    {
+        _ = Swept.Value;
+        Value = Family + RandomNumberGenerator.GetHexString(5, lowercase: true);
+    }
 
     public string Value { get; }
 
@@ -27,6 +34,30 @@ public sealed class TestPrefix : IDisposable
             : [];
         var run = Directory.Exists($"/run/mizarnf/{prefix}") ? [$"/run/mizarnf/{prefix}"] : Array.Empty<string>();
         return [.. namespaces, .. run, .. pins];
+    }
+
+    /// <summary>Removes the test testbeds of runs that were killed before their cleanup (their owner process is gone).</summary>
+    private static bool SweepDeadRuns()
+    {
+        var stale = Directory.Exists("/run/mizarnf")
+            ? Directory.EnumerateDirectories("/run/mizarnf").Select(Path.GetFileName).OfType<string>().Where(p => p.StartsWith(Family, StringComparison.Ordinal))
+            : [];
+        foreach (var prefix in stale)
+        {
+            try
+            {
+                if (!Directory.Exists($"/proc/{Testbed.Attach(prefix).OwnerPid}"))
+                {
+                    Testbed.DownByPrefix(prefix);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // No state file (yet): not ours to judge.
+            }
+        }
+
+        return true;
     }
 
     public void Dispose()
