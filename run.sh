@@ -3,6 +3,7 @@
 #   ./run.sh demo    install what is missing, build, run the main job
 #   ./run.sh test    install what is missing, build, run every test
 #   ./run.sh setup   only install and build
+#   ./run.sh pipeline  compose, verify and test-run the pipelines of the plugins (no testbed)
 # Setup is idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -57,7 +58,8 @@ run_tests() {
 
 case "${1:-}" in
   setup) setup ;;
-  demo) setup; log "main job: mizarnf pipeline"; dotnet Cli/bin/Release/net10.0/mizarnf.dll pipeline ;;
+  demo) setup; log "main job: mizarnf demo"; dotnet Cli/bin/Release/net10.0/mizarnf.dll demo ;;
+  pipeline) setup; dotnet Cli/bin/Release/net10.0/mizarnf.dll pipeline ;;
   test) setup; run_tests ;;
-  *) echo "usage: $0 demo|test|setup" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|test|setup|pipeline" >&2; exit 2 ;;
 esac

@@ -5,5 +5,11 @@ var root = new RootCommand("MizarNF: multi-tenant networking for Kubernetes in e
 {
     PipelineCommand.Create(),
     TestbedCommand.Create(),
+    DemoCommand.Create(),
 };
+foreach (var c in ControlPlaneCommands.Create())
+{
+    root.Subcommands.Add(c);
+}
+
 return root.Parse(args).Invoke();

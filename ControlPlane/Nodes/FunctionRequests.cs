@@ -27,6 +27,10 @@ public static class FunctionRequests
     public static ProgramFunctionRequest DividerSubnet(Operation operation, uint vni, string cidr, IReadOnlyList<string> bouncers) =>
         Request(Divider, operation, "subnet", new { vni, cidr, bouncers });
 
+    /// <summary>Endpoint "vpc" {vni, dividers}: where a node sends traffic of the VPC it cannot place itself.</summary>
+    public static ProgramFunctionRequest EndpointVpc(Operation operation, uint vni, IReadOnlyList<string> dividers) =>
+        Request("Endpoint", operation, "vpc", new { vni, dividers });
+
     private static ProgramFunctionRequest Request<T>(string function, Operation operation, string kind, T item) => new()
     {
         Function = function,

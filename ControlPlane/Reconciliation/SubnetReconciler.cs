@@ -85,16 +85,27 @@ internal sealed class SubnetReconciler(ReconcileContext context) : KindReconcile
             : await Context.CallAsync(Programming(existing, vpc, Operation.Remove), cancellationToken);
     }
 
-    /// <summary>One call per bouncer ({vni, cidr}) and one per divider of the VPC ({vni, cidr, bouncers}).</summary>
+    /// <summary>
+    /// Per bouncer: its subnet ({vni, cidr}) and, on upsert, the VPC's dividers (where it hands
+    /// traffic for other subnets); per divider of the VPC: the subnet and its bouncers.
+    /// </summary>
     private List<NodeCall> Programming(Subnet subnet, Vpc vpc, Operation operation)
     {
         var vni = vpc.Status.Vni!.Value;
         var cidr = subnet.Spec.Cidr;
         var bouncer = FunctionRequests.BouncerSubnet(operation, vni, cidr);
+        var dividersOfVpc = FunctionRequests.EndpointVpc(Operation.Upsert, vni, Context.Addresses(vpc.Status.Dividers));
         var divider = FunctionRequests.DividerSubnet(operation, vni, cidr, Context.Addresses(subnet.Status.Bouncers));
         return
         [
-            .. subnet.Status.Bouncers.Select(n => new NodeCall(n, $"Bouncer subnet {cidr}", (api, ct) => api.ProgramFunctionAsync(bouncer, ct))),
+            .. subnet.Status.Bouncers.Select(n => new NodeCall(n, $"Bouncer subnet {cidr}", async (api, ct) =>
+            {
+                await api.ProgramFunctionAsync(bouncer, ct);
+                if (operation == Operation.Upsert && vpc.Status.Dividers.Count > 0)
+                {
+                    await api.ProgramFunctionAsync(dividersOfVpc, ct);
+                }
+            })),
             .. vpc.Status.Dividers.Select(n => new NodeCall(n, $"Divider subnet {cidr}", (api, ct) => api.ProgramFunctionAsync(divider, ct))),
         ];
     }

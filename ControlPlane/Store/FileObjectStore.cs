@@ -20,6 +20,7 @@ public sealed class FileObjectStore : IObjectStore, IDisposable
     private readonly FileStream _lock;
     private readonly Dictionary<string, SortedDictionary<string, MizarObject>> _objects = [];
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     private FileObjectStore(string directory, bool durable, FileStream lockFile)
     {
@@ -103,6 +104,7 @@ public sealed class FileObjectStore : IObjectStore, IDisposable
         var json = ObjectJson.Serialize(obj);
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var dir = KindDirectory(obj.Kind);
             Directory.CreateDirectory(dir);
             var path = Path.Combine(dir, obj.Name + Extension);
@@ -126,6 +128,7 @@ public sealed class FileObjectStore : IObjectStore, IDisposable
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var table = Table(kind);
             if (!table.Remove(name))
             {
@@ -139,8 +142,15 @@ public sealed class FileObjectStore : IObjectStore, IDisposable
         }
     }
 
-    /// <summary>Releases the lock.</summary>
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Releases the lock; the store can no longer be written.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _lock.Dispose();
+        }
+    }
 
     private SortedDictionary<string, MizarObject> Table(string kind) =>
         _objects.TryGetValue(kind, out var table) ? table : throw new ArgumentException($"unknown kind '{kind}'", nameof(kind));

@@ -3,32 +3,55 @@ using System.Globalization;
 namespace MizarNF.Bench.Report;
 
 /// <summary>
-/// How busy the machine was when a benchmark started. Other work on the same CPUs inflates the
-/// figures (the floor less than a program that touches more memory), so a reader must see it.
+/// How much of the machine other processes used while a benchmark ran (from /proc/stat, minus
+/// this process's own time). Their work on the same CPUs and caches inflates the figures, a
+/// program that touches more memory more than the bare floor, so a reader must see it.
 /// </summary>
-internal static class MachineLoad
+internal sealed class MachineLoad
 {
-    /// <summary>The 1-minute load average, or null where /proc/loadavg cannot be read.</summary>
-    public static double? LoadAverage()
+    private readonly (long Busy, long Total, long Self)? _start = Sample();
+
+    /// <summary>The share of all CPUs' time other processes used since this was made, in percent, or null without /proc.</summary>
+    public double? OthersPercent()
     {
-        try
-        {
-            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        if (_start is not { } a || Sample() is not { } b || b.Total == a.Total)
         {
             return null;
         }
+
+        var others = (b.Busy - a.Busy) - (b.Self - a.Self);
+        return Math.Round(100.0 * Math.Max(others, 0) / (b.Total - a.Total), 1);
     }
 
-    /// <summary>Prints the load, with a warning when others were using the machine.</summary>
-    public static double? Report(TextWriter output)
+    /// <summary>Prints the share, with a warning when it was large enough to matter.</summary>
+    public double? Report(TextWriter output)
     {
-        var load = LoadAverage();
+        var others = OthersPercent();
         var cpus = Environment.ProcessorCount;
-        output.WriteLine(load > 0.5
-            ? $"machine: {cpus} CPUs, load average {load:0.00} before this run: other work is running and inflates the figures; rerun on an idle machine"
-            : $"machine: {cpus} CPUs, load average {load?.ToString("0.00", CultureInfo.InvariantCulture) ?? "unknown"}");
-        return load;
+        output.WriteLine(others > 10
+            ? $"machine: other processes used {others:0.0}% of the {cpus} CPUs meanwhile: the figures may be inflated (rerun on an idle machine)"
+            : $"machine: other processes used {others?.ToString("0.0", CultureInfo.InvariantCulture) ?? "?"}% of the {cpus} CPUs meanwhile");
+        return others;
+    }
+
+    /// <summary>Busy and total clock ticks of all CPUs, and those of this process and its finished children (clang).</summary>
+    private static (long Busy, long Total, long Self)? Sample()
+    {
+        try
+        {
+            // cpu  user nice system idle iowait irq softirq steal ...
+            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..9].Select(long.Parse).ToArray();
+            var total = cpu.Sum();
+            var idle = cpu[3] + cpu[4];
+
+            // After the command's closing parenthesis: state (3rd field), …, utime, stime, cutime, cstime (14th–17th).
+            var self = File.ReadAllText("/proc/self/stat");
+            var fields = self[(self.LastIndexOf(')') + 2)..].Split(' ');
+            return (total - idle, total, fields[11..15].Sum(long.Parse));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 }
