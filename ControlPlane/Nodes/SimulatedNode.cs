@@ -217,8 +217,11 @@ public sealed class SimulatedNode : INodeApi
     }
 
     /// <summary>An entry's key: its VNI and its address (endpoints) or CIDR (subnets).</summary>
+    /// <summary>{vni}/{ip or cidr}; a VPC-wide object (Endpoint "vpc") is keyed by its VNI alone.</summary>
     private static string KeyOf(JsonElement item) =>
-        $"{item.GetProperty("vni").GetUInt32()}/{(item.TryGetProperty("ip", out var ip) ? ip : item.GetProperty("cidr")).GetString()}";
+        item.TryGetProperty("ip", out var ip) ? $"{item.GetProperty("vni").GetUInt32()}/{ip.GetString()}"
+        : item.TryGetProperty("cidr", out var cidr) ? $"{item.GetProperty("vni").GetUInt32()}/{cidr.GetString()}"
+        : $"{item.GetProperty("vni").GetUInt32()}";
 
     private static List<JsonElement> Parse(string json)
     {

@@ -43,6 +43,25 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public async Task ApplySubnet_Bouncers_LearnTheVpcsDividers()
+    {
+        // A bouncer hands traffic for other subnets to a divider: it must know the VPC's dividers
+        // even when it hosts no endpoint of that VPC itself.
+        using var cluster = new TestCluster();
+        await cluster.AddNodesAsync(3);
+        var vpc = await cluster.Reconciler.ApplyAsync(Make.Vpc("vpc"));
+
+        var subnet = await cluster.Reconciler.ApplyAsync(Make.Subnet("s", "vpc", "10.0.0.0/24", bouncers: 2));
+
+        foreach (var node in subnet.Status.Bouncers)
+        {
+            var entry = Assert.Single(cluster.Nodes[node].Entries("Endpoint", "vpc")).Value;
+            Assert.Contains($"\"vni\":{vpc.Status.Vni}", entry, StringComparison.Ordinal);
+            Assert.Contains("\"dividers\":[\"192.168.0.1\"]", entry, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ApplyVpc_NoReadyNode_NotReadyUntilANodeJoins()
     {
         using var cluster = new TestCluster();
