@@ -33,18 +33,31 @@ public sealed partial class BpfCompiler
             return new CompiledPipeline(rendered, objectPath, sourcePath, hash, FromCache: true);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
-        File.WriteAllText(sourcePath, rendered.Source);
-        var temp = $"{stem}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        args.AddRange(["-c", sourcePath, "-o", temp]);
-        var (exit, stderr) = Run(_options.ClangPath, args, Path.GetDirectoryName(sourcePath)!);
-        if (exit != 0)
+        // Several processes (a testbed's daemons) compile the same pipeline at once: each works in
+        // a directory of its own and publishes with atomic renames, so no one ever compiles (or
+        // caches) a source file another process is still writing.
+        var work = Directory.CreateDirectory($"{stem}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp").FullName;
+        try
         {
-            File.Delete(temp);
-            throw Diagnose(rendered, stderr);
+            var workSource = Path.Combine(work, rendered.OutputName);
+            var workObject = Path.Combine(work, "out.o");
+            File.WriteAllText(workSource, rendered.Source);
+            args.AddRange(["-c", workSource, "-o", workObject]);
+            var (exit, stderr) = Run(_options.ClangPath, args, work);
+            if (exit != 0)
+            {
+                throw Diagnose(rendered, stderr);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
+            File.Move(workSource, sourcePath, overwrite: true);
+            File.Move(workObject, objectPath, overwrite: true);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
         }
 
-        File.Move(temp, objectPath, overwrite: true);
         return new CompiledPipeline(rendered, objectPath, sourcePath, hash, FromCache: false);
     }
 

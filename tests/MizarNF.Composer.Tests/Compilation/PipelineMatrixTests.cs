@@ -70,6 +70,32 @@ public sealed class PipelineMatrixTests(SamplePluginsFixture plugins)
     }
 
     [Fact]
+    public void Compile_SamePipelineInParallel_EveryObjectComplete()
+    {
+        // Three daemons of a testbed start at once and compile the same pipeline: none may see a
+        // half-written source (an empty object once went into the cache that way).
+        var cache = Directory.CreateTempSubdirectory("mnf-cache-").FullName;
+        try
+        {
+            var rendered = new PipelineRenderer(RepoPaths.BpfTemplates).Render(new PipelineSpec(AttachPoint.Transit, PipelineHook.Tc, plugins.All));
+            var compiled = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6)
+                .Select(_ => new BpfCompiler(ClangOptions.Default with { CacheDirectory = cache }).Compile(rendered)).ToList();
+
+            foreach (var c in compiled)
+            {
+                using var loaded = PipelineLoader.Load(c);
+                Assert.Contains(loaded.Object.Maps, m => m.Name == "pc_by_proto");
+            }
+
+            Assert.Empty(Directory.GetDirectories(cache, "*.tmp"));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Compile_CErrorInSegment_NamesPluginAndTemplateLine()
     {
         var broken = plugins.WithTemplate("PortFilter",
