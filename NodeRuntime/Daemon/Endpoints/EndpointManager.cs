@@ -137,19 +137,17 @@ public sealed class EndpointManager : IDisposable
     private EndpointRecord Create(EndpointRecord w)
     {
         var host = "mnf" + Hash(w.Id);
-        var temp = "mnp" + Hash(w.Id);
         var mtu = PodMtu;
         DeleteLink(host); // a leftover of a half-made attempt
+        // Two processes per endpoint: the pair is made with its pod end already in the pod's
+        // namespace under its final name; the pod end is then configured from inside.
         IpCommand.Batch([
-            $"link add name {host} mtu {mtu} type veth peer name {temp} mtu {mtu}",
-            $"link set dev {temp} netns {w.Netns}",
+            $"link add name {host} mtu {mtu} type veth peer name {w.Ifname} mtu {mtu} address {w.Mac} netns {w.Netns}",
             $"link set dev {host} up",
         ]);
         try
         {
             IpCommand.Batch([
-                $"link set dev {temp} name {w.Ifname}",
-                $"link set dev {w.Ifname} address {w.Mac}",
                 $"addr add {w.Ip}/{w.PrefixLength} dev {w.Ifname}",
                 $"link set dev lo up",
                 $"link set dev {w.Ifname} up",
@@ -240,8 +238,18 @@ public sealed class EndpointManager : IDisposable
         _store.Save(_endpoints.Values);
     }
 
-    private static int? LinkIndex(string name) =>
-        IpCommand.Json("link", "show", "dev", name)?[0].GetProperty("ifindex").GetInt32();
+    /// <summary>The interface's index in the daemon's namespace (if_nametoindex: no process), or null.</summary>
+    private static int? LinkIndex(string name)
+    {
+        try
+        {
+            return Bpf.NetworkNamespace.InterfaceIndex(name);
+        }
+        catch (Bpf.BpfException)
+        {
+            return null;
+        }
+    }
 
     private static void DeleteLink(string name)
     {
