@@ -5,6 +5,7 @@ using MizarNF.ControlPlane;
 using MizarNF.ControlPlane.Objects;
 using MizarNF.NodeApi;
 using MizarNF.NodeApi.V1;
+using MizarNF.Composer.Plugins;
 using MizarNF.Testbed;
 using Endpoint = MizarNF.ControlPlane.Objects.Endpoint;
 using Node = MizarNF.ControlPlane.Objects.Node;
@@ -35,7 +36,7 @@ internal static class DemoCommand
         try
         {
             demo.Step("Building a 3-node testbed: network namespaces on one underlay bridge, a MizarNF node daemon on each");
-            bed = await MizarNF.Testbed.Testbed.UpAsync(new TestbedOptions { Nodes = 3, NodeCommand = NodeDaemon.Command() }, new ConsoleProgress("    "), ct);
+            bed = await MizarNF.Testbed.Testbed.UpAsync(new TestbedOptions { Nodes = 3, NodeCommand = NodeDaemonCommand.Create(PluginLocator.Default()) }, new ConsoleProgress("    "), ct);
             var storeDir = Path.Combine(bed.RunDirectory, "control");
             using var cp = ControlPlaneCommands.Open(storeDir);
             await new DemoScript(demo, bed, cp.Reconciler).RunAsync(more, ct);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MizarNF.Composer.Plugins;
 using MizarNF.Testbed;
 
 namespace MizarNF.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class TestbedCommand
             var options = new TestbedOptions
             {
                 Nodes = r.GetValue(nodes),
-                NodeCommand = NodeDaemon.Command(r.GetValue(agentHook)!, r.GetValue(transitHook)!),
+                NodeCommand = NodeDaemonCommand.Create(PluginLocator.Default(), r.GetValue(agentHook)!, r.GetValue(transitHook)!),
             };
             if (r.GetValue(prefix) is { } p)
             {

@@ -20,7 +20,7 @@ public sealed class ClusterFixture : IDisposable
 
     public ClusterFixture()
     {
-        _bed = MizarNF.Testbed.Testbed.Up(new TestbedOptions { Nodes = 3, NodeCommand = DaemonCommand }, null);
+        _bed = MizarNF.Testbed.Testbed.Up(new TestbedOptions { Nodes = 3, NodeCommand = NodeDaemonCommand.Create(Repo.Plugins, daemon: Repo.Daemon) }, null);
         try
         {
             Clients = _bed.Nodes.Select(n => NodeChannel.Client(n.Socket)).ToList();
@@ -105,21 +105,6 @@ public sealed class ClusterFixture : IDisposable
 
     private void Program(int node, string function, string kind, string json) =>
         Client(node).ProgramFunction(new ProgramFunctionRequest { Function = function, Kind = kind, Json = json, Operation = Operation.Upsert });
-
-    private static ProcessStartInfo DaemonCommand(TestbedNode node)
-    {
-        var psi = new ProcessStartInfo("dotnet");
-        foreach (var a in new[]
-        {
-            Repo.Daemon, "--node", node.Name, "--underlay", node.UnderlayInterface, "--socket", node.Socket,
-            "--pin-root", node.PinRoot, "--state-dir", node.StateDirectory, "--plugins", Repo.Plugins,
-        })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        return psi;
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -16,7 +16,7 @@ public sealed class HookMatrixTests
     [InlineData("xdp", "tc")]
     public void Ping_TwoNodesWithHooks_Answered(string agentHook, string transitHook)
     {
-        using var bed = MizarNF.Testbed.Testbed.Up(new TestbedOptions { Nodes = 2, NodeCommand = n => Command(n, agentHook, transitHook) });
+        using var bed = MizarNF.Testbed.Testbed.Up(new TestbedOptions { Nodes = 2, NodeCommand = NodeDaemonCommand.Create(Repo.Plugins, agentHook, transitHook, Repo.Daemon) });
         var clients = bed.Nodes.Select(n => NodeChannel.Client(n.Socket)).ToList();
         var peers = new SetPeersRequest();
         peers.Peers.AddRange(bed.Nodes.Select(n => new Peer { Ip = n.Address.ToString(), Mac = n.Mac }));
@@ -41,20 +41,4 @@ public sealed class HookMatrixTests
     }
 
     private static string Expected(string hook) => hook switch { "tc" => "tc-ingress", "xdp" => "xdp-native", _ => "xdp-generic" };
-
-    private static ProcessStartInfo Command(TestbedNode node, string agentHook, string transitHook)
-    {
-        var psi = new ProcessStartInfo("dotnet");
-        foreach (var a in new[]
-        {
-            Repo.Daemon, "--node", node.Name, "--underlay", node.UnderlayInterface, "--socket", node.Socket,
-            "--pin-root", node.PinRoot, "--state-dir", node.StateDirectory, "--plugins", Repo.Plugins,
-            "--agent-hook", agentHook, "--transit-hook", transitHook,
-        })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        return psi;
-    }
 }

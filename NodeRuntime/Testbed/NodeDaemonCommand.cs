@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using MizarNF.Composer.Plugins;
-using MizarNF.Testbed;
 
-namespace MizarNF.Cli.Commands;
+namespace MizarNF.Testbed;
 
-/// <summary>How the CLI starts node daemons on testbed nodes.</summary>
-internal static class NodeDaemon
+/// <summary>The command line of a MizarNF node daemon on a testbed node (for <see cref="TestbedOptions.NodeCommand"/>).</summary>
+public static class NodeDaemonCommand
 {
-    /// <summary>The daemon's entry assembly: $MIZARNF_NODE_DAEMON, beside the CLI, or the repository's build output.</summary>
+    /// <summary>The daemon's entry assembly: $MIZARNF_NODE_DAEMON, beside the caller, or the repository's build output.</summary>
     public static string Locate()
     {
         var env = Environment.GetEnvironmentVariable("MIZARNF_NODE_DAEMON");
@@ -35,18 +33,17 @@ internal static class NodeDaemon
         throw new FileNotFoundException("mizarnf-node.dll not found: build the solution or set MIZARNF_NODE_DAEMON");
     }
 
-    /// <summary>A NodeCommand for the testbed.</summary>
-    public static Func<TestbedNode, ProcessStartInfo> Command(string agentHook = "tc", string transitHook = "tc")
+    /// <summary>A NodeCommand starting the daemon with the given plugins and hooks (tc, xdp or xdp-generic).</summary>
+    public static Func<TestbedNode, ProcessStartInfo> Create(string pluginsDirectory, string agentHook = "tc", string transitHook = "tc", string? daemon = null)
     {
-        var daemon = Locate();
-        var plugins = PluginLocator.Default();
+        var dll = daemon ?? Locate();
         return node =>
         {
             var psi = new ProcessStartInfo("dotnet");
             foreach (var a in new[]
             {
-                daemon, "--node", node.Name, "--underlay", node.UnderlayInterface, "--socket", node.Socket,
-                "--pin-root", node.PinRoot, "--state-dir", node.StateDirectory, "--plugins", plugins,
+                dll, "--node", node.Name, "--underlay", node.UnderlayInterface, "--socket", node.Socket,
+                "--pin-root", node.PinRoot, "--state-dir", node.StateDirectory, "--plugins", pluginsDirectory,
                 "--agent-hook", agentHook, "--transit-hook", transitHook,
             })
             {
