@@ -149,7 +149,7 @@ public sealed class AgentTests(WorldFixture fixture)
     }
 
     internal static PacketResult Run(PipelineHarness agent, PipelineHook hook, byte[] frame, int ifindex = 1) =>
-        agent.Run(frame, TestContext.Ingress(hook, ifindex, frame.Length));
+        agent.Run(frame, IngressContext.For(hook, ifindex, frame.Length));
 
     internal static LearntHost Learnt(NodeRole node) => new() { Host = Contracts.Net.Ipv4Prefix.ToNetworkOrder(DataPlaneWorld.NodeIp(node)) };
 
