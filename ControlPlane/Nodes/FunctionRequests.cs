@@ -15,6 +15,9 @@ public static class FunctionRequests
     /// <summary>The divider function's name.</summary>
     public const string Divider = "Divider";
 
+    /// <summary>The endpoint function's name (every node runs it).</summary>
+    public const string Endpoint = "Endpoint";
+
     /// <summary>Bouncer "subnet" {vni, cidr}: a subnet the node bounces (set before its endpoints).</summary>
     public static ProgramFunctionRequest BouncerSubnet(Operation operation, uint vni, string cidr) =>
         Request(Bouncer, operation, "subnet", new { vni, cidr });
@@ -29,7 +32,7 @@ public static class FunctionRequests
 
     /// <summary>Endpoint "vpc" {vni, dividers}: where a node sends traffic of the VPC it cannot place itself.</summary>
     public static ProgramFunctionRequest EndpointVpc(Operation operation, uint vni, IReadOnlyList<string> dividers) =>
-        Request("Endpoint", operation, "vpc", new { vni, dividers });
+        Request(Endpoint, operation, "vpc", new { vni, dividers });
 
     private static ProgramFunctionRequest Request<T>(string function, Operation operation, string kind, T item) => new()
     {

@@ -7,9 +7,11 @@ namespace MizarNF.ControlPlane.Nodes;
 
 /// <summary>
 /// A node daemon in memory, for tests and benchmarks: it keeps endpoints, peers and function
-/// entries in tables, counts calls per method, can be slowed down (<see cref="Latency"/>) or cut
-/// off (<see cref="Reachable"/>), and enforces the rules a real node would (a bouncer learns a
-/// subnet before its endpoints; an endpoint id is not reused with another spec).
+/// entries in tables, counts calls per method, records the calls that took effect in a
+/// <see cref="SimulatedCallLog"/> (shared by the nodes of a factory), can be slowed down
+/// (<see cref="Latency"/>) or cut off (<see cref="Reachable"/>), and enforces the rules a real
+/// node would (a bouncer learns a subnet before its endpoints; an endpoint id is not reused with
+/// another spec, its VPC's dividers included; a new endpoint programs its VPC's dividers).
 /// </summary>
 public sealed class SimulatedNode : INodeApi
 {
@@ -19,11 +21,18 @@ public sealed class SimulatedNode : INodeApi
     private readonly Dictionary<(string Function, string Kind), Dictionary<string, string>> _entries = [];
     private List<Peer> _peers = [];
 
-    /// <summary>A simulated node called <paramref name="name"/>.</summary>
-    public SimulatedNode(string name) => Name = name;
+    /// <summary>A simulated node called <paramref name="name"/>, recording its calls in <paramref name="log"/> (or a log of its own).</summary>
+    public SimulatedNode(string name, SimulatedCallLog? log = null)
+    {
+        Name = name;
+        Log = log ?? new SimulatedCallLog();
+    }
 
     /// <summary>The node's name.</summary>
     public string Name { get; }
+
+    /// <summary>Where the node records the calls it carried out, in order.</summary>
+    public SimulatedCallLog Log { get; }
 
     /// <summary>How long each call takes.</summary>
     public TimeSpan Latency { get; set; }
@@ -107,12 +116,21 @@ public sealed class SimulatedNode : INodeApi
         endpoint.VpcDividers.AddRange(request.VpcDividers);
         lock (_gate)
         {
-            if (_endpoints.TryGetValue(request.Id, out var old) && !old.Equals(endpoint))
+            var existed = _endpoints.TryGetValue(request.Id, out var old);
+            if (existed && !old!.Equals(endpoint))
             {
                 throw Refuse(StatusCode.AlreadyExists, $"endpoint '{request.Id}' exists with another spec");
             }
 
+            if (!existed && request.VpcDividers.Count > 0)
+            {
+                // As the daemon does, a new endpoint programs its VPC's dividers (the Endpoint function's "vpc" entry).
+                var vpc = Parse(FunctionRequests.EndpointVpc(Operation.Upsert, request.Vni, [.. request.VpcDividers]).Json)[0];
+                Table(FunctionRequests.Endpoint, "vpc")[KeyOf(vpc)] = vpc.GetRawText();
+            }
+
             _endpoints[request.Id] = endpoint;
+            Log.Add(new SimulatedCall(Name, "ProvisionEndpoint"));
         }
 
         return endpoint;
@@ -124,6 +142,7 @@ public sealed class SimulatedNode : INodeApi
         await EnterAsync("DeleteEndpoint", cancellationToken);
         lock (_gate)
         {
+            Log.Add(new SimulatedCall(Name, "DeleteEndpoint"));
             return new DeleteEndpointReply { Existed = _endpoints.Remove(request.Id) };
         }
     }
@@ -135,11 +154,7 @@ public sealed class SimulatedNode : INodeApi
         var items = Parse(request.Json);
         lock (_gate)
         {
-            var key = (request.Function, request.Kind);
-            if (!_entries.TryGetValue(key, out var table))
-            {
-                _entries[key] = table = [];
-            }
+            var table = Table(request.Function, request.Kind);
 
             if (request.Operation != Operation.Remove && request is { Function: FunctionRequests.Bouncer, Kind: "endpoint" })
             {
@@ -166,6 +181,7 @@ public sealed class SimulatedNode : INodeApi
                 }
             }
 
+            Log.Add(new SimulatedCall(Name, "ProgramFunction", request));
             return reply;
         }
     }
@@ -177,6 +193,7 @@ public sealed class SimulatedNode : INodeApi
         lock (_gate)
         {
             _peers = [.. request.Peers];
+            Log.Add(new SimulatedCall(Name, "SetPeers"));
             return new ProgramReply { Written = _peers.Count };
         }
     }
@@ -197,6 +214,16 @@ public sealed class SimulatedNode : INodeApi
         {
             throw Refuse(StatusCode.Unavailable, $"node {Name} is unreachable (simulated)");
         }
+    }
+
+    private Dictionary<string, string> Table(string function, string kind)
+    {
+        if (!_entries.TryGetValue((function, kind), out var table))
+        {
+            _entries[(function, kind)] = table = [];
+        }
+
+        return table;
     }
 
     private void CheckBounced(List<JsonElement> items)

@@ -15,6 +15,13 @@ public sealed record EndpointStatus : ObjectStatus
     /// <summary>The underlay address of the node that hosts it.</summary>
     public string? Host { get; init; }
 
+    /// <summary>
+    /// The VPC's divider addresses its node was first provisioned with, stored before that call.
+    /// The node keeps them as part of the endpoint, so a retried provisioning sends the same ones;
+    /// a newer list follows as an Endpoint "vpc" upsert.
+    /// </summary>
+    public IReadOnlyList<string>? VpcDividers { get; init; }
+
     /// <summary>How long the node calls of the last provisioning took, in milliseconds.</summary>
     public double? ProvisionedIn { get; init; }
 }

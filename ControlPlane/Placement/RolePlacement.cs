@@ -8,8 +8,9 @@ public static class RolePlacement
 {
     /// <summary>
     /// The nodes for a role wanting <paramref name="count"/> nodes: those of <paramref name="current"/>
-    /// that are still candidates are kept (no needless moves), the rest are the least loaded
-    /// candidates. Asking for more nodes than there are candidates places on all of them.
+    /// that are still candidates are kept (no needless moves) in their order, the rest are the least
+    /// loaded candidates. When fewer are wanted than are kept, the most loaded current nodes are
+    /// dropped (ties: the later ones). Asking for more nodes than there are candidates places on all of them.
     /// </summary>
     /// <param name="count">How many nodes the role wants.</param>
     /// <param name="candidates">The nodes that may take it (the Ready ones).</param>
@@ -19,9 +20,17 @@ public static class RolePlacement
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var pool = candidates.Distinct(StringComparer.Ordinal).ToList();
-        var kept = (current ?? []).Where(pool.Contains).Distinct(StringComparer.Ordinal).Take(count).ToList();
+        var still = (current ?? []).Where(pool.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var kept = still
+            .Select((node, position) => (node, position))
+            .OrderBy(n => load.GetValueOrDefault(n.node))
+            .ThenBy(n => n.position)
+            .Take(count)
+            .OrderBy(n => n.position)
+            .Select(n => n.node)
+            .ToList();
         var added = pool
-            .Except(kept, StringComparer.Ordinal)
+            .Except(still, StringComparer.Ordinal)
             .OrderBy(n => load.GetValueOrDefault(n))
             .ThenBy(n => n, StringComparer.Ordinal)
             .Take(count - kept.Count);

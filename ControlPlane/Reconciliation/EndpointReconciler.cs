@@ -12,7 +12,8 @@ namespace MizarNF.ControlPlane.Reconciliation;
 /// <summary>
 /// Endpoints: an address allocated (or the fixed one checked) and stored first; then exactly one
 /// call to the endpoint's node and one per bouncer of its subnet, and nothing else: the rest of
-/// the cluster learns of the endpoint from the data plane on first use.
+/// the cluster learns of the endpoint from the data plane on first use. (A retry after the VPC's
+/// dividers changed adds the new dividers to the node's call.)
 /// </summary>
 internal sealed class EndpointReconciler(ReconcileContext context) : KindReconciler<Endpoint>(context)
 {
@@ -56,14 +57,18 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
 
     protected override async Task<Endpoint> ConvergeAsync(Endpoint prepared, CancellationToken cancellationToken)
     {
-        // The address is stored before any call: after a crash it is reused, never handed out twice.
-        var endpoint = Store(Context.WithReady(prepared, false, Reasons.Provisioning, $"address {prepared.Status.Ip} allocated"));
-        var subnet = Context.Store.Get<Subnet>(endpoint.Spec.Subnet)!;
-        var vpc = Context.Store.Get<Vpc>(endpoint.Spec.Vpc)!;
+        var subnet = Context.Store.Get<Subnet>(prepared.Spec.Subnet)!;
+        var vpc = Context.Store.Get<Vpc>(prepared.Spec.Vpc)!;
         if (!subnet.IsReady)
         {
-            return Store(Context.WithReady(endpoint, false, Reasons.SubnetNotReady, $"subnet '{subnet.Name}' is not Ready"));
+            return Store(Context.WithReady(prepared, false, Reasons.SubnetNotReady, $"subnet '{subnet.Name}' is not Ready"));
         }
+
+        // The address, and the dividers the node is first given, are stored before any call: after
+        // a crash the address is reused, never handed out twice, and the node is sent the same endpoint.
+        var first = prepared.Status.VpcDividers ?? Context.Addresses(vpc.Status.Dividers);
+        var endpoint = prepared with { Status = prepared.Status with { VpcDividers = first } };
+        endpoint = Store(Context.WithReady(endpoint, false, Reasons.Provisioning, $"address {endpoint.Status.Ip} allocated"));
 
         var started = Stopwatch.GetTimestamp();
         var failures = await Context.CallAsync(Provisioning(endpoint, subnet, vpc), cancellationToken);
@@ -114,7 +119,10 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
         }
     }
 
-    /// <summary>The node's one call and one call per bouncer of the subnet.</summary>
+    /// <summary>
+    /// The node's one call (followed by the VPC's dividers when they changed since it was first
+    /// sent) and one call per bouncer of the subnet.
+    /// </summary>
     private List<NodeCall> Provisioning(Endpoint endpoint, Subnet subnet, Vpc vpc)
     {
         var s = endpoint.Status;
@@ -131,11 +139,22 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
             Ifname = endpoint.Spec.Ifname ?? string.Empty,
         };
         request.SubnetBouncers.AddRange(Context.Addresses(subnet.Status.Bouncers));
-        request.VpcDividers.AddRange(Context.Addresses(vpc.Status.Dividers));
+        request.VpcDividers.AddRange(s.VpcDividers!);
+        var dividers = Context.Addresses(vpc.Status.Dividers);
+        var moved = FunctionRequests.EndpointVpc(Operation.Upsert, vni, dividers);
         var learn = FunctionRequests.BouncerEndpoint(Operation.Upsert, vni, s.Ip!, s.Host!, s.Mac!);
         return
         [
-            new NodeCall(endpoint.Spec.Node, $"ProvisionEndpoint {endpoint.Name}", (api, ct) => api.ProvisionEndpointAsync(request, ct)),
+            new NodeCall(endpoint.Spec.Node, $"ProvisionEndpoint {endpoint.Name}", async (api, ct) =>
+            {
+                await api.ProvisionEndpointAsync(request, ct);
+                if (dividers.Count > 0 && !dividers.SequenceEqual(s.VpcDividers!))
+                {
+                    // The VPC's dividers changed since this endpoint was first sent: the node keeps
+                    // the first list with the endpoint (a new one would conflict), so the new one follows.
+                    await api.ProgramFunctionAsync(moved, ct);
+                }
+            }),
             .. subnet.Status.Bouncers.Select(b => new NodeCall(b, $"Bouncer endpoint {s.Ip}", (api, ct) => api.ProgramFunctionAsync(learn, ct))),
         ];
     }

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "reconciled {Objects} objects, retried {Retried}, not ready {NotReady}")]
     public static partial void Reconciled(ILogger logger, int objects, int retried, int notReady);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "VPC {Name} dividers [{From}] -> [{To}]")]
+    public static partial void DividersChanging(ILogger logger, string name, string from, string to);
 }

@@ -7,6 +7,7 @@ internal static class Reasons
     public const string Placed = "Placed";
     public const string PeersSet = "PeersSet";
     public const string Provisioning = "Provisioning";
+    public const string Programming = "Programming";
     public const string NodeUnreachable = "NodeUnreachable";
     public const string NodeRejected = "NodeRejected";
     public const string NodeUnknown = "NodeUnknown";

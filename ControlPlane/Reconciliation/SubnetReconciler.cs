@@ -87,11 +87,15 @@ internal sealed class SubnetReconciler(ReconcileContext context) : KindReconcile
 
     /// <summary>
     /// Per bouncer: its subnet ({vni, cidr}) and, on upsert, the VPC's dividers (where it hands
-    /// traffic for other subnets); per divider of the VPC: the subnet and its bouncers.
+    /// traffic for other subnets); per divider of the VPC: the subnet and its bouncers. A removal
+    /// also reaches the dividers the VPC is retiring: they may still hold the subnet.
     /// </summary>
     private List<NodeCall> Programming(Subnet subnet, Vpc vpc, Operation operation)
     {
         var vni = vpc.Status.Vni!.Value;
+        var dividers = operation == Operation.Remove
+            ? vpc.Status.Dividers.Union(vpc.Status.RetiringDividers, StringComparer.Ordinal)
+            : vpc.Status.Dividers;
         var cidr = subnet.Spec.Cidr;
         var bouncer = FunctionRequests.BouncerSubnet(operation, vni, cidr);
         var dividersOfVpc = FunctionRequests.EndpointVpc(Operation.Upsert, vni, Context.Addresses(vpc.Status.Dividers));
@@ -106,7 +110,7 @@ internal sealed class SubnetReconciler(ReconcileContext context) : KindReconcile
                     await api.ProgramFunctionAsync(dividersOfVpc, ct);
                 }
             })),
-            .. vpc.Status.Dividers.Select(n => new NodeCall(n, $"Divider subnet {cidr}", (api, ct) => api.ProgramFunctionAsync(divider, ct))),
+            .. dividers.Select(n => new NodeCall(n, $"Divider subnet {cidr}", (api, ct) => api.ProgramFunctionAsync(divider, ct))),
         ];
     }
 

@@ -7,6 +7,7 @@ using MizarNF.Composer.Compilation;
 using MizarNF.Composer.Pipeline;
 using MizarNF.Contracts;
 using MizarNF.Contracts.Control;
+using MizarNF.Contracts.Maps;
 using MizarNF.NodeRuntime.DataPlane;
 using MizarNF.NodeRuntime.Logging;
 
@@ -176,18 +177,31 @@ public sealed class EndpointManager : IDisposable
         }
     }
 
-    private void Program(EndpointRecord e)
+    /// <summary>
+    /// Tells the Endpoint function about the endpoint, its subnet's bouncers and its VPC's
+    /// dividers. After a restart (<paramref name="onlyMissing"/>) the lists are written only where
+    /// the pinned maps lack them: the control plane may have sent newer ones since provisioning.
+    /// </summary>
+    private void Program(EndpointRecord e, bool onlyMissing = false)
     {
         var h = _dp.Handlers[EndpointFunction];
         h.Apply(new ControlRequest(ControlOperation.Upsert, "endpoint", ControlJson.Write(new[] { new { vni = e.Vni, ip = e.Ip, mac = e.Mac, ifindex = e.HostIfindex, gateway = e.Gateway } })));
-        h.Apply(new ControlRequest(ControlOperation.Upsert, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = e.SubnetBouncers } })));
-        if (e.VpcDividers.Count > 0)
+        if (!onlyMissing || !_dp.Transit.Map<EpKey, NodeSet>("ep_subnet").TryLookup(new EpKey(e.Vni, System.Net.IPAddress.Parse(e.Gateway)), out _))
+        {
+            h.Apply(new ControlRequest(ControlOperation.Upsert, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = e.SubnetBouncers } })));
+        }
+
+        if (e.VpcDividers.Count > 0 && (!onlyMissing || !_dp.Transit.Map<uint, NodeSet>("ep_vpc").TryLookup(e.Vni, out _)))
         {
             h.Apply(new ControlRequest(ControlOperation.Upsert, "vpc", ControlJson.Write(new[] { new { vni = e.Vni, dividers = e.VpcDividers } })));
         }
     }
 
-    /// <summary>Removes the endpoint from the maps, and its subnet and VPC when no other endpoint here needs them.</summary>
+    /// <summary>
+    /// Removes the endpoint from the maps, and its subnet when no other endpoint here needs it.
+    /// The VPC's dividers stay: the control plane owns that list, and this node may need it as a
+    /// bouncer of the VPC even without endpoints of its own.
+    /// </summary>
     private void Unprogram(EndpointRecord e)
     {
         var h = _dp.Handlers[EndpointFunction];
@@ -195,11 +209,6 @@ public sealed class EndpointManager : IDisposable
         if (!_endpoints.Values.Any(o => o.Vni == e.Vni && o.Gateway == e.Gateway))
         {
             h.Apply(new ControlRequest(ControlOperation.Remove, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = Array.Empty<string>() } })));
-        }
-
-        if (!_endpoints.Values.Any(o => o.Vni == e.Vni))
-        {
-            h.Apply(new ControlRequest(ControlOperation.Remove, "vpc", ControlJson.Write(new[] { new { vni = e.Vni, dividers = Array.Empty<string>() } })));
         }
     }
 
@@ -220,7 +229,7 @@ public sealed class EndpointManager : IDisposable
             var adopted = e with { HostIfindex = ifindex.Value };
             _endpoints[e.Id] = adopted;
             Attach(adopted);
-            Program(adopted);
+            Program(adopted, onlyMissing: true);
             Log.EndpointAdopted(_log, e.Id, e.HostIfname);
         }
 

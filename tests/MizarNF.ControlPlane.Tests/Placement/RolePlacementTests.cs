@@ -29,6 +29,28 @@ public sealed class RolePlacementTests
     }
 
     [Fact]
+    public void Place_FewerThanCurrent_MostLoadedDroppedOrderKept()
+    {
+        var load = new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 3, ["n3"] = 1, ["n4"] = 1 };
+
+        Assert.Equal(["n3", "n1"], RolePlacement.Place(2, Nodes, load, ["n3", "n2", "n1", "n4"]));
+    }
+
+    [Fact]
+    public void Place_FewerThanCurrentEqualLoad_LaterDropped()
+    {
+        Assert.Equal(["n2"], RolePlacement.Place(1, Nodes, new Dictionary<string, int>(), ["n2", "n1", "n3"]));
+    }
+
+    [Fact]
+    public void Place_MoreThanCurrent_KeptThenLeastLoaded()
+    {
+        var load = new Dictionary<string, int> { ["n1"] = 4, ["n2"] = 2, ["n3"] = 1 };
+
+        Assert.Equal(["n1", "n4", "n3"], RolePlacement.Place(3, Nodes, load, ["n1"]));
+    }
+
+    [Fact]
     public void Place_NoCandidates_Empty()
     {
         Assert.Empty(RolePlacement.Place(2, [], new Dictionary<string, int>()));

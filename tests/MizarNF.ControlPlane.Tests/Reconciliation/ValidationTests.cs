@@ -52,6 +52,24 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public async Task ApplyVpc_CidrChangedWithSubnets_Refused()
+    {
+        await AssertRefusedAsync(Make.Vpc("vpc", "10.1.0.0/16"), "Vpc 'vpc': spec.cidr cannot change from 10.0.0.0/16 to 10.1.0.0/16 while it has subnets (sub); delete them first");
+    }
+
+    [Fact]
+    public async Task ApplyVpc_NoDividersWithSubnets_Refused()
+    {
+        await AssertRefusedAsync(Make.Vpc("vpc", dividers: 0), "Vpc 'vpc': spec.dividers cannot drop to 0 while it has subnets (sub)");
+    }
+
+    [Fact]
+    public async Task ApplyVpc_NineDividers_Refused()
+    {
+        await AssertRefusedAsync(Make.Vpc("vpc", dividers: 9), "Vpc 'vpc': spec.dividers: 9 is outside 0..8");
+    }
+
+    [Fact]
     public async Task ApplyEndpoint_ExhaustedSlash29_Refused()
     {
         using var cluster = new TestCluster();
