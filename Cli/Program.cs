@@ -6,6 +6,7 @@ var root = new RootCommand("MizarNF: multi-tenant networking for Kubernetes in e
     PipelineCommand.Create(),
     TestbedCommand.Create(),
     DemoCommand.Create(),
+    OperatorCommand.Create(),
 };
 foreach (var c in ControlPlaneCommands.Create())
 {
