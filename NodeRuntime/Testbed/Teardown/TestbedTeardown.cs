@@ -39,6 +39,9 @@ internal static class TestbedTeardown
             Try(errors, () => DeleteDirectory(pinRoot, progress));
         }
 
+        RemoveIfEmpty(TestbedLayout.PinParent);
+        RemoveIfEmpty(Path.GetDirectoryName(layout.RunDirectory)!);
+
         if (errors.Count > 0)
         {
             throw new AggregateException($"Could not remove everything of testbed {layout.Prefix}.", errors);
@@ -51,6 +54,22 @@ internal static class TestbedTeardown
             ? Directory.EnumerateDirectories(TestbedLayout.PinParent).Where(d => layout.IsOwnPinRootName(Path.GetFileName(d)))
             : [];
         return byName.Concat(state?.Nodes.Select(n => layout.PinRoot(n.Name)) ?? []).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Removes a shared parent directory once the last testbed has left it (another may be using it).</summary>
+    private static void RemoveIfEmpty(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            {
+                Directory.Delete(path);
+            }
+        }
+        catch (IOException)
+        {
+            // Another testbed made something there meanwhile: it is theirs to remove.
+        }
     }
 
     /// <summary>Deletes a directory tree; on bpffs, unlinking a pinned file unpins its object.</summary>
