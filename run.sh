@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES=(clang-14 llvm-14 libbpf1 libbpf-dev iproute2 iputils-ping iperf3 tshark xdp-tools procps)
+APT_PACKAGES=(clang-14 llvm-14 libbpf1 libbpf-dev iproute2 iputils-ping iperf3 tshark xdp-tools procps ethtool util-linux)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

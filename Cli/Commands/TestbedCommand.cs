@@ -19,6 +19,7 @@ internal static class TestbedCommand
             var options = new TestbedOptions
             {
                 Nodes = r.GetValue(nodes),
+                XdpOnBridgePorts = r.GetValue(agentHook) != "tc" || r.GetValue(transitHook) != "tc",
                 NodeCommand = NodeDaemonCommand.Create(PluginLocator.Default(), r.GetValue(agentHook)!, r.GetValue(transitHook)!),
             };
             if (r.GetValue(prefix) is { } p)

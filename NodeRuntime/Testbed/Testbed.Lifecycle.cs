@@ -19,7 +19,7 @@ public sealed partial class Testbed
         ThrowIfInUse(layout);
         var clock = Stopwatch.StartNew();
         var daemons = new DaemonSupervisor(options.NodeCommand, options.DaemonReadyTimeout, progress);
-        var testbed = new Testbed(layout, options.UnderlayCidr, options.Mtu, options.Nodes, [], [], daemons, progress);
+        var testbed = new Testbed(layout, options.UnderlayCidr, options.Mtu, options.Nodes, [], [], daemons, progress) { _xdpOnBridgePorts = options.XdpOnBridgePorts };
         try
         {
             testbed.Build();
@@ -132,8 +132,11 @@ public sealed partial class Testbed
             _progress?.Report($"node {node.Name}: {node.Namespace}, {node.UnderlayInterface} {node.Address}/{UnderlayCidr.PrefixLength} {node.Mac}");
         }
 
-        var ports = _nodes.Select(n => n.BridgePort).ToList();
-        var programId = XdpPassProgram.AttachToPorts(XdpPassProgram.Compile(_layout.XdpDirectory), UnderlayNamespace, ports);
-        _progress?.Report($"attached XDP pass program {programId} (xdp.frags, native) to bridge ports {string.Join(", ", ports)}");
+        if (_xdpOnBridgePorts)
+        {
+            var ports = _nodes.Select(n => n.BridgePort).ToList();
+            var programId = XdpPassProgram.AttachToPorts(XdpPassProgram.Compile(_layout.XdpDirectory), UnderlayNamespace, ports);
+            _progress?.Report($"attached XDP pass program {programId} (xdp.frags, native) to bridge ports {string.Join(", ", ports)}");
+        }
     }
 }

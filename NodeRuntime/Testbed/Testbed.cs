@@ -19,6 +19,7 @@ public sealed partial class Testbed : IDisposable
     private readonly List<TestbedNode> _nodes;
     private readonly List<string> _pods;
     private bool _down;
+    private bool _xdpOnBridgePorts;
 
     private Testbed(TestbedLayout layout, IPNetwork cidr, int mtu, int plannedNodes, IEnumerable<TestbedNode> nodes, IEnumerable<string> pods, DaemonSupervisor daemons, IProgress<string>? progress, int? ownerPid = null)
     {

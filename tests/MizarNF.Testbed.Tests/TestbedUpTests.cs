@@ -48,9 +48,20 @@ public sealed class TestbedUpTests : IDisposable
     }
 
     [Fact]
+    public void Up_Default_NoXdpOnBridgePorts()
+    {
+        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 2 });
+
+        var attached = NetworkNamespace.Run(testbed.UnderlayNamespace, () =>
+            testbed.Nodes.Select(n => XdpAttachment.Query(NetworkNamespace.InterfaceIndex(n.BridgePort))).ToList());
+
+        Assert.All(attached, q => Assert.Null(q));
+    }
+
+    [Fact]
     public void Up_ThreeNodes_XdpPassAttachedNativelyOnEveryBridgePort()
     {
-        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 3 });
+        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 3, XdpOnBridgePorts = true });
 
         var attached = NetworkNamespace.Run(testbed.UnderlayNamespace, () =>
             testbed.Nodes.Select(n => XdpAttachment.Query(NetworkNamespace.InterfaceIndex(n.BridgePort))).ToList());
@@ -72,7 +83,7 @@ public sealed class TestbedUpTests : IDisposable
     public void Up_Mtu9000_JumboPingCrossesFragsAwareBridgePorts()
     {
         // A program without BPF_F_XDP_HAS_FRAGS could not be attached to a veth whose peer has MTU 9000.
-        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 2, Mtu = 9000 });
+        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 2, Mtu = 9000, XdpOnBridgePorts = true });
 
         Assert.True(Underlay.Ping(testbed, "n1", testbed.Node("n2").Address, size: 8900));
     }

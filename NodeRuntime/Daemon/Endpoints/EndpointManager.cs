@@ -154,6 +154,14 @@ public sealed class EndpointManager : IDisposable
                 $"link set dev {w.Ifname} up",
                 $"route add default via {w.Gateway} dev {w.Ifname}",
             ], w.Netns);
+            if (_dp.NeedsPodXdp)
+            {
+                // XDP on the path (the agent, or the underlay ports when transit is XDP) sees frames
+                // before the kernel finishes them: no partial checksums and no 64 KB GSO frames may
+                // leave the pod. With tc everywhere both offloads stay on.
+                IpCommand.Ethtool(w.Netns, "-K", w.Ifname, "tx", "off", "tso", "off", "gso", "off");
+            }
+
             var ifindex = LinkIndex(host) ?? throw new IpCommandException($"{host} vanished");
             var made = w with { HostIfname = host, HostIfindex = ifindex, Mtu = mtu };
             Attach(made);

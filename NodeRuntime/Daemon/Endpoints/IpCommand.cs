@@ -25,6 +25,17 @@ internal static class IpCommand
         }
     }
 
+    /// <summary>Runs ethtool inside <paramref name="netns"/> (a name or a path).</summary>
+    public static void Ethtool(string netns, params string[] args)
+    {
+        var path = netns.StartsWith('/') ? netns : $"/var/run/netns/{netns}";
+        var (exit, output) = Run("nsenter", [$"--net={path}", "--", "ethtool", .. args], null);
+        if (exit != 0)
+        {
+            throw new IpCommandException($"ethtool {string.Join(' ', args)} failed in {netns}: {output.Trim()}");
+        }
+    }
+
     /// <summary>`ip -j` output parsed, or null when the command failed (e.g. no such device).</summary>
     public static JsonElement? Json(params string[] args)
     {

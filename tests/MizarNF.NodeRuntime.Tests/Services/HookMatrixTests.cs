@@ -16,7 +16,7 @@ public sealed class HookMatrixTests
     [InlineData("xdp", "tc")]
     public void Ping_TwoNodesWithHooks_Answered(string agentHook, string transitHook)
     {
-        using var bed = MizarNF.Testbed.Testbed.Up(new TestbedOptions { Nodes = 2, NodeCommand = NodeDaemonCommand.Create(Repo.Plugins, agentHook, transitHook, Repo.Daemon) });
+        using var bed = MizarNF.Testbed.Testbed.Up(new TestbedOptions { Nodes = 2, XdpOnBridgePorts = agentHook != "tc" || transitHook != "tc", NodeCommand = NodeDaemonCommand.Create(Repo.Plugins, agentHook, transitHook, Repo.Daemon) });
         var clients = bed.Nodes.Select(n => NodeChannel.Client(n.Socket)).ToList();
         var peers = new SetPeersRequest();
         peers.Peers.AddRange(bed.Nodes.Select(n => new Peer { Ip = n.Address.ToString(), Mac = n.Mac }));
@@ -38,6 +38,25 @@ public sealed class HookMatrixTests
         var state = clients[0].GetState(new GetStateRequest());
         Assert.True(exit == 0, $"{agentHook}/{transitHook}: {stdout}{stderr}\n{string.Join(", ", state.Pipelines.Select(p => $"{p.AttachPoint}:{p.Mode}"))}");
         Assert.Contains(state.Pipelines, p => p.AttachPoint == "transit" && p.Mode == Expected(transitHook));
+
+        // TCP too: partial checksums and GSO frames must survive the agent whatever its hook.
+        using var server = Process.Start("ip", ["netns", "exec", pods[1], "iperf3", "-s", "-1", "-p", "5302"])!;
+        try
+        {
+            Thread.Sleep(300);
+            var tcp = bed.Exec(pods[0], "iperf3", "-c", "10.7.0.20", "-p", "5302", "-t", "1", "-J");
+            Assert.True(tcp.ExitCode == 0, $"{agentHook}/{transitHook}: {tcp.Stdout}{tcp.Stderr}");
+            using var json = System.Text.Json.JsonDocument.Parse(tcp.Stdout);
+            var bps = json.RootElement.GetProperty("end").GetProperty("sum_received").GetProperty("bits_per_second").GetDouble();
+            Assert.True(bps > 50e6, $"{agentHook}/{transitHook}: {bps / 1e6:0.0} Mbit/s");
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill();
+            }
+        }
     }
 
     private static string Expected(string hook) => hook switch { "tc" => "tc-ingress", "xdp" => "xdp-native", _ => "xdp-generic" };
