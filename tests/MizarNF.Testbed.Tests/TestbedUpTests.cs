@@ -93,7 +93,7 @@ public sealed class TestbedUpTests : IDisposable
     {
         var progress = new ProgressLines();
 
-        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 2 }, progress);
+        using var testbed = Testbed.Up(new TestbedOptions { Prefix = _prefix, Nodes = 2, XdpOnBridgePorts = true }, progress);
 
         Assert.Contains(progress.Lines, l => l.StartsWith($"creating underlay {_prefix}-ul", StringComparison.Ordinal));
         Assert.Contains(progress.Lines, l => l.StartsWith("node n2: ", StringComparison.Ordinal));
