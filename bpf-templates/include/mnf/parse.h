@@ -88,10 +88,15 @@ static __always_inline int mnf_parse_l2(void *data, void *end, __u32 off, __u32 
 	}
 	f->eth_proto = proto;
 	if (proto == ETH_P_ARP) {
-		if (!MNF_HAS(data + (off & 0x1ff), sizeof(struct mnf_arp), end))
+		struct mnf_arp *arp = data + (off & 0x1ff);
+
+		if (!MNF_HAS(arp, sizeof(*arp), end))
 			return MNF_DROP_ARP_TRUNCATED;
 		f->kind = MNF_KIND_ARP;
 		f->l3_off = off;
+		f->saddr = arp->spa;
+		f->daddr = arp->tpa;
+		f->arp_op = (__u8)bpf_ntohs(arp->op);
 		return 0;
 	}
 	if (proto == ETH_P_IP)

@@ -21,7 +21,10 @@ enum mnf_kind {
 	MNF_KIND_GENEVE = 3, /* IPv4/UDP to port 6081 with a parsed Geneve header */
 };
 
-/* A layer-3/4 view of one header stack. Ports are 0 for non-TCP/UDP and non-first fragments. */
+/*
+ * A layer-3/4 view of one header stack. Ports are 0 for non-TCP/UDP and non-first fragments.
+ * For ARP, saddr/daddr are the sender and target protocol addresses and arp_op the operation.
+ */
 struct mnf_flow {
 	__be32 saddr;
 	__be32 daddr;
@@ -33,7 +36,7 @@ struct mnf_flow {
 	__u16 l4_off;   /* offset of the transport header, 0 if none */
 	__u16 eth_proto; /* host byte order */
 	__u8 kind;      /* enum mnf_kind */
-	__u8 pad;
+	__u8 arp_op;    /* MNF_ARPOP_* for ARP, else 0 */
 };
 
 struct mnf_pkt {

@@ -50,21 +50,3 @@ static __always_inline int ep_forward(mnf_ctx_t *ctx, struct mnf_pkt *pkt, const
 	rc = mnf_gnv_retarget(ctx, pkt, next, self->mac, peer->mac);
 	return rc == MNF_CONTINUE ? MNF_V_TX : rc;
 }
-
-/* The address an inner frame is for: an IPv4 destination, or the target of an ARP request. */
-static __always_inline __be32 ep_inner_target(mnf_ctx_t *ctx, struct mnf_pkt *pkt, int *is_arp_request)
-{
-	void *data = ctx_data(ctx), *end = ctx_data_end(ctx);
-	struct mnf_arp *arp;
-
-	*is_arp_request = 0;
-	if (pkt->inner.kind == MNF_KIND_IPV4)
-		return pkt->inner.daddr;
-	if (pkt->inner.kind != MNF_KIND_ARP)
-		return 0;
-	arp = data + (pkt->inner.l3_off & 0x1ff);
-	if (!MNF_HAS(arp, sizeof(*arp), end))
-		return 0;
-	*is_arp_request = arp->op == bpf_htons(MNF_ARPOP_REQUEST);
-	return arp->tpa;
-}
