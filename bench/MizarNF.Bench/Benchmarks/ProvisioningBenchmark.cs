@@ -50,7 +50,8 @@ internal sealed class ProvisioningBenchmark : IBenchmark
         // The VPC and the measured subnet are placed while only the real nodes exist.
         await cp.ApplyAsync(new Vpc { Metadata = new ObjectMeta { Name = "bench" }, Spec = new VpcSpec { Cidr = "10.0.0.0/8" } }, ct);
         await cp.ApplyAsync(new Subnet { Metadata = new ObjectMeta { Name = "real" }, Spec = new SubnetSpec { Vpc = "bench", Cidr = "10.1.0.0/16" } }, ct);
-        var probe = await Endpoint(cp, bed, "probe", "real", "n1", ct);
+        var probe = await Endpoint(cp, bed.CreatePodNamespace("probe"), "probe", "real", "n1", ct);
+        using var icmp = new IcmpProbe(probe.Spec.Netns);
 
         Console.Error.WriteLine($"registering {simulatedNodes} simulated nodes");
         RegisterSimulatedNodes(store, simulatedNodes);
@@ -80,10 +81,16 @@ internal sealed class ProvisioningBenchmark : IBenchmark
             for (var i = 0; i < samples; i++)
             {
                 var node = bed.Nodes[i % bed.Nodes.Count].Name;
+                var name = $"m{measured++}";
+                var netns = bed.CreatePodNamespace(name); // the runtime's part, made before the object is applied
                 var t = Stopwatch.StartNew();
-                var e = await Endpoint(cp, bed, $"m{measured++}", "real", node, ct);
+                var e = await Endpoint(cp, netns, name, "real", node, ct);
                 applies.Add(t.Elapsed.TotalMilliseconds);
-                WaitReachable(bed, probe, e.Status.Ip!);
+                if (!icmp.WaitReachable(System.Net.IPAddress.Parse(e.Status.Ip!), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10)))
+                {
+                    throw new InvalidOperationException($"{e.Status.Ip} never answered");
+                }
+
                 latencies.Add(t.Elapsed.TotalMilliseconds);
             }
 
@@ -96,25 +103,10 @@ internal sealed class ProvisioningBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<Endpoint> Endpoint(Reconciler cp, MizarNF.Testbed.Testbed bed, string name, string subnet, string node, CancellationToken ct)
+    private static async Task<Endpoint> Endpoint(Reconciler cp, string netns, string name, string subnet, string node, CancellationToken ct)
     {
-        var netns = bed.CreatePodNamespace(name);
         var e = await cp.ApplyAsync(new Endpoint { Metadata = new ObjectMeta { Name = name }, Spec = new EndpointSpec { Vpc = "bench", Subnet = subnet, Node = node, Netns = netns } }, ct);
         return e.IsReady ? e : throw new InvalidOperationException($"endpoint {name} not ready: {Conditions.Find(e.Status.Conditions, Conditions.Ready)?.Message}");
-    }
-
-    /// <summary>Pings from the probe until the new endpoint answers (each try waits at most 200 ms).</summary>
-    private static void WaitReachable(MizarNF.Testbed.Testbed bed, Endpoint probe, string ip)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if (bed.Exec(probe.Spec.Netns, "ping", "-c", "1", "-W", "0.2", ip).ExitCode == 0)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"{ip} never answered");
     }
 
     /// <summary>
