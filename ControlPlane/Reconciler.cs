@@ -19,6 +19,7 @@ public sealed class Reconciler
     private readonly IndexedObjectStore _store;
     private readonly ReconcileContext _context;
     private readonly NodeReconciler _nodes;
+    private readonly ServiceReconciler _services;
     private readonly Dictionary<string, IKindReconciler> _kinds;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -29,12 +30,14 @@ public sealed class Reconciler
         _store = new IndexedObjectStore(store);
         _context = new ReconcileContext(_store, nodes, options.Vnis, options.Time, logger ?? NullLogger<Reconciler>.Instance);
         _nodes = new NodeReconciler(_context);
+        _services = new ServiceReconciler(_context);
         _kinds = new Dictionary<string, IKindReconciler>(StringComparer.Ordinal)
         {
             [Node.KindName] = _nodes,
             [Vpc.KindName] = new VpcReconciler(_context),
             [Subnet.KindName] = new SubnetReconciler(_context),
-            [Objects.Endpoint.KindName] = new EndpointReconciler(_context),
+            [Objects.Endpoint.KindName] = new EndpointReconciler(_context, _services),
+            [Service.KindName] = _services,
         };
     }
 
@@ -166,6 +169,10 @@ public sealed class Reconciler
             if (!MetadataEquals(existing.Metadata, desired.Metadata))
             {
                 _store.Put(desired);
+                if (desired is Objects.Endpoint endpoint)
+                {
+                    await _services.FollowAsync(endpoint, leaving: false, cancellationToken); // its labels may select it for services, or not
+                }
             }
 
             return desired;

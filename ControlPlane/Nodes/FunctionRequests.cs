@@ -18,6 +18,9 @@ public static class FunctionRequests
     /// <summary>The endpoint function's name (every node runs it).</summary>
     public const string Endpoint = "Endpoint";
 
+    /// <summary>The scaled endpoint function's name (the owners of services run it).</summary>
+    public const string ScaledEndpoint = "ScaledEndpoint";
+
     /// <summary>Bouncer "subnet" {vni, cidr}: a subnet the node bounces (set before its endpoints).</summary>
     public static ProgramFunctionRequest BouncerSubnet(Operation operation, uint vni, string cidr) =>
         Request(Bouncer, operation, "subnet", new { vni, cidr });
@@ -33,6 +36,27 @@ public static class FunctionRequests
     /// <summary>Endpoint "vpc" {vni, dividers}: where a node sends traffic of the VPC it cannot place itself.</summary>
     public static ProgramFunctionRequest EndpointVpc(Operation operation, uint vni, IReadOnlyList<string> dividers) =>
         Request(Endpoint, operation, "vpc", new { vni, dividers });
+
+    /// <summary>
+    /// ScaledEndpoint "service" upserts {vni, ip, port, protocol, backends [{ip, port, host}], affinity?}:
+    /// one entry per ClusterIP, port and protocol, each with all its backends.
+    /// </summary>
+    public static ProgramFunctionRequest ScaledEndpointServices(Operation operation, IReadOnlyList<ServiceEntry> entries) => new()
+    {
+        Function = ScaledEndpoint,
+        Operation = operation,
+        Kind = "service",
+        Json = ControlJson.Write(entries),
+    };
+
+    /// <summary>ScaledEndpoint "service" removals {vni, ip, port, protocol}.</summary>
+    public static ProgramFunctionRequest ScaledEndpointRemove(IReadOnlyList<ServiceKey> keys) => new()
+    {
+        Function = ScaledEndpoint,
+        Operation = Operation.Remove,
+        Kind = "service",
+        Json = ControlJson.Write(keys),
+    };
 
     private static ProgramFunctionRequest Request<T>(string function, Operation operation, string kind, T item) => new()
     {

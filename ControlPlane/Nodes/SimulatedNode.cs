@@ -79,7 +79,7 @@ public sealed class SimulatedNode : INodeApi
         }
     }
 
-    /// <summary>The entries (JSON objects) a function holds of one kind, by key ("vni/ip" or "vni/cidr").</summary>
+    /// <summary>The entries (JSON objects) a function holds of one kind, by key ("vni/ip", "vni/cidr" or, for services, "vni/ip:port/protocol").</summary>
     public IReadOnlyDictionary<string, string> Entries(string function, string kind)
     {
         lock (_gate)
@@ -243,10 +243,13 @@ public sealed class SimulatedNode : INodeApi
         }
     }
 
-    /// <summary>An entry's key: its VNI and its address (endpoints) or CIDR (subnets).</summary>
-    /// <summary>{vni}/{ip or cidr}; a VPC-wide object (Endpoint "vpc") is keyed by its VNI alone.</summary>
+    /// <summary>
+    /// {vni}/{ip or cidr}; a service (ScaledEndpoint "service") is {vni}/{ip}:{port}/{protocol}; a
+    /// VPC-wide object (Endpoint "vpc") is keyed by its VNI alone.
+    /// </summary>
     private static string KeyOf(JsonElement item) =>
-        item.TryGetProperty("ip", out var ip) ? $"{item.GetProperty("vni").GetUInt32()}/{ip.GetString()}"
+        item.TryGetProperty("port", out var port) ? $"{item.GetProperty("vni").GetUInt32()}/{item.GetProperty("ip").GetString()}:{port.GetInt32()}/{item.GetProperty("protocol").GetString()}"
+        : item.TryGetProperty("ip", out var ip) ? $"{item.GetProperty("vni").GetUInt32()}/{ip.GetString()}"
         : item.TryGetProperty("cidr", out var cidr) ? $"{item.GetProperty("vni").GetUInt32()}/{cidr.GetString()}"
         : $"{item.GetProperty("vni").GetUInt32()}";
 

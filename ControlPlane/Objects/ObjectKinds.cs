@@ -9,9 +9,10 @@ public static class ObjectKinds
         (Vpc.KindName, typeof(Vpc)),
         (Subnet.KindName, typeof(Subnet)),
         (Endpoint.KindName, typeof(Endpoint)),
+        (Service.KindName, typeof(Service)),
     ];
 
-    /// <summary>All kind names, each before the kinds that depend on it: Node, Vpc, Subnet, Endpoint.</summary>
+    /// <summary>All kind names, each before the kinds that depend on it: Node, Vpc, Subnet, Endpoint, Service.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Kinds.Select(k => k.Name)];
 
     /// <summary>The kind name of a record type.</summary>

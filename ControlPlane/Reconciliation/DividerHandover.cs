@@ -32,27 +32,40 @@ internal sealed class DividerHandover
         var subnets = context.Store.List<Subnet>().Where(s => s.Spec.Vpc == vpc.Name && s.Status.Bouncers.Count > 0).ToList();
         var live = subnets.Where(s => s.Metadata.DeletionTimestamp is null).ToList();
 
+        // Services' ClusterIPs are /32 "subnets" on the dividers, leading to their owners: they move along.
+        var services = context.Store.List<Service>()
+            .Where(s => s.Spec.Vpc == vpc.Name && s.Status.Owners.Count > 0 && s.Status.ClusterIp is not null).ToList();
+        var liveServices = services.Where(s => s.Metadata.DeletionTimestamp is null).ToList();
+
         // Ready means the last change finished: the dividers it had hold every subnet and every
         // node knows them. Otherwise (a failure, a crash) nothing is assumed and every step is redone.
         var settled = vpc.IsReady;
         IReadOnlyList<string> added = settled ? placed.Except(vpc.Status.Dividers, StringComparer.Ordinal).ToList() : placed;
         var changed = !settled || !placed.SequenceEqual(vpc.Status.Dividers, StringComparer.Ordinal);
-        List<string> retiring = subnets.Count == 0 ? [] : vpc.Status.Dividers.Concat(vpc.Status.RetiringDividers)
+        List<string> retiring = subnets.Count + services.Count == 0 ? [] : vpc.Status.Dividers.Concat(vpc.Status.RetiringDividers)
             .Distinct(StringComparer.Ordinal).Except(placed, StringComparer.Ordinal).ToList();
 
-        Program = [.. added.SelectMany(n => live.Select(s => DividerSubnet(n, s, Operation.Upsert)))];
+        Program =
+        [
+            .. added.SelectMany(n => live.Select(s => DividerSubnet(n, s, Operation.Upsert))),
+            .. added.SelectMany(n => liveServices.Select(s => DividerRoute(n, s, Operation.Upsert))),
+        ];
         Announce = changed && placed.Count > 0 ? Announcing(vpc.Name, live, placed) : [];
         Retiring = retiring;
-        Retire = [.. retiring.SelectMany(n => subnets.Select(s => DividerSubnet(n, s, Operation.Remove)))];
+        Retire =
+        [
+            .. retiring.SelectMany(n => subnets.Select(s => DividerSubnet(n, s, Operation.Remove))),
+            .. retiring.SelectMany(n => services.Select(s => DividerRoute(n, s, Operation.Remove))),
+        ];
     }
 
-    /// <summary>Step 1: Divider "subnet" upserts, for each subnet (not being deleted), to each divider that may lack it.</summary>
+    /// <summary>Step 1: Divider "subnet" upserts, for each subnet and service /32 (not being deleted), to each divider that may lack it.</summary>
     public IReadOnlyList<NodeCall> Program { get; }
 
     /// <summary>Step 2: the Endpoint "vpc" upsert of the new dividers' addresses, to each node that sends to the dividers.</summary>
     public IReadOnlyList<NodeCall> Announce { get; }
 
-    /// <summary>Step 3: Divider "subnet" removals, for each subnet, from each retiring divider.</summary>
+    /// <summary>Step 3: Divider "subnet" removals, for each subnet and service /32, from each retiring divider.</summary>
     public IReadOnlyList<NodeCall> Retire { get; }
 
     /// <summary>The nodes that divided the VPC and must forget its subnets (none when it has no subnet).</summary>
@@ -73,6 +86,13 @@ internal sealed class DividerHandover
         var senders = live.SelectMany(s => s.Status.Bouncers).Concat(endpoints.Select(e => e.Spec.Node)).Distinct(StringComparer.Ordinal);
         var request = FunctionRequests.EndpointVpc(Operation.Upsert, _vni, _context.Addresses(placed));
         return [.. senders.Select(n => new NodeCall(n, $"Endpoint vpc {_vni} dividers", (api, ct) => api.ProgramFunctionAsync(request, ct)))];
+    }
+
+    private NodeCall DividerRoute(string node, Service service, Operation operation)
+    {
+        var route = ServiceBackends.Route(service.Status.ClusterIp!);
+        var request = FunctionRequests.DividerSubnet(operation, _vni, route, _context.Addresses(service.Status.Owners));
+        return new NodeCall(node, $"Divider {(operation == Operation.Remove ? "remove route" : "route")} {route}", (api, ct) => api.ProgramFunctionAsync(request, ct));
     }
 
     private NodeCall DividerSubnet(string node, Subnet subnet, Operation operation)

@@ -13,9 +13,10 @@ namespace MizarNF.ControlPlane.Reconciliation;
 /// Endpoints: an address allocated (or the fixed one checked) and stored first; then exactly one
 /// call to the endpoint's node and one per bouncer of its subnet, and nothing else: the rest of
 /// the cluster learns of the endpoint from the data plane on first use. (A retry after the VPC's
-/// dividers changed adds the new dividers to the node's call.)
+/// dividers changed adds the new dividers to the node's call.) The services that select it then
+/// follow: one call per owner of each service whose ready backends changed.
 /// </summary>
-internal sealed class EndpointReconciler(ReconcileContext context) : KindReconciler<Endpoint>(context)
+internal sealed class EndpointReconciler(ReconcileContext context, ServiceReconciler services) : KindReconciler<Endpoint>(context)
 {
     protected override Endpoint Prepare(Endpoint desired, Endpoint? existing)
     {
@@ -79,7 +80,9 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
             Log.EndpointProvisioned(Context.Logger, endpoint.Name, endpoint.Status.Ip!, endpoint.Spec.Node, elapsed);
         }
 
-        return Store(Context.WithOutcome(endpoint, failures, Reasons.Programmed, $"{endpoint.Status.Ip} on node '{endpoint.Spec.Node}'"));
+        endpoint = Store(Context.WithOutcome(endpoint, failures, Reasons.Programmed, $"{endpoint.Status.Ip} on node '{endpoint.Spec.Node}'"));
+        await services.FollowAsync(endpoint, leaving: false, cancellationToken);
+        return endpoint;
     }
 
     protected override void ValidateDelete(Endpoint existing)
@@ -95,6 +98,8 @@ internal sealed class EndpointReconciler(ReconcileContext context) : KindReconci
             return NoFailures; // never reached a node
         }
 
+        // Services stop choosing it before it goes.
+        await services.FollowAsync(existing, leaving: true, cancellationToken);
         var s = existing.Status;
         var delete = new DeleteEndpointRequest { Id = existing.Name };
         var forget = FunctionRequests.BouncerEndpoint(Operation.Remove, vni.Value, s.Ip, s.Host ?? string.Empty, s.Mac ?? string.Empty);

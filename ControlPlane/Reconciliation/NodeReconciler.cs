@@ -68,13 +68,14 @@ internal sealed class NodeReconciler(ReconcileContext context) : KindReconciler<
     /// <summary>The remaining nodes must stop accepting Geneve from the deleted one.</summary>
     protected override Task AfterRemoveAsync(Node removed, CancellationToken cancellationToken) => SyncPeersAsync(cancellationToken);
 
-    /// <summary>What a node hosts or serves: endpoints, bouncer and divider roles (a retiring divider still holds subnets).</summary>
+    /// <summary>What a node hosts or serves: endpoints, bouncer, divider and owner roles (a retiring divider still holds subnets).</summary>
     private List<string> Roles(string node) =>
     [
         .. Context.Store.List<Objects.Endpoint>().Where(e => e.Spec.Node == node).Select(e => $"endpoint '{e.Name}'"),
         .. Context.Store.List<Subnet>().Where(s => s.Status.Bouncers.Contains(node)).Select(s => $"bouncer of subnet '{s.Name}'"),
         .. Context.Store.List<Vpc>().Where(v => v.Status.Dividers.Contains(node)).Select(v => $"divider of VPC '{v.Name}'"),
         .. Context.Store.List<Vpc>().Where(v => v.Status.RetiringDividers.Contains(node)).Select(v => $"retiring divider of VPC '{v.Name}'"),
+        .. Context.Store.List<Service>().Where(s => s.Status.Owners.Contains(node)).Select(s => $"owner of service '{s.Name}'"),
     ];
 
     private static string Digest(SetPeersRequest request)

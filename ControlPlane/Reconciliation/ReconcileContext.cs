@@ -21,10 +21,11 @@ internal sealed class ReconcileContext(IndexedObjectStore store, INodeApiFactory
     public IReadOnlyList<string> ReadyNodes() =>
         [.. store.List<Node>().Where(n => n.IsReady && n.Metadata.DeletionTimestamp is null).Select(n => n.Name)];
 
-    /// <summary>The number of roles (bouncer of a subnet, divider of a VPC) each node holds.</summary>
+    /// <summary>The number of roles (bouncer of a subnet, divider of a VPC, owner of a service) each node holds.</summary>
     public IReadOnlyDictionary<string, int> RoleLoad() =>
         store.List<Subnet>().SelectMany(s => s.Status.Bouncers)
             .Concat(store.List<Vpc>().SelectMany(v => v.Status.Dividers))
+            .Concat(store.List<Service>().SelectMany(s => s.Status.Owners))
             .GroupBy(n => n, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 

@@ -39,6 +39,18 @@ internal sealed class SubnetReconciler(ReconcileContext context) : KindReconcile
             throw new ControlPlaneValidationException($"{what}: {cidr} overlaps subnet '{sibling.Name}' ({sibling.Spec.Cidr}) of VPC '{vpc.Name}'");
         }
 
+        if (vpc.Spec.ServiceCidr is { } serviceCidr && Validate.Cidr(serviceCidr, $"VPC '{vpc.Name}': spec.serviceCidr").Overlaps(cidr))
+        {
+            throw new ControlPlaneValidationException($"{what}: {cidr} overlaps the serviceCidr {serviceCidr} of VPC '{vpc.Name}'");
+        }
+
+        var service = Context.Store.List<Service>()
+            .FirstOrDefault(s => s.Spec.Vpc == vpc.Name && s.Status.ClusterIp is { } ip && cidr.Contains(System.Net.IPAddress.Parse(ip)));
+        if (service is not null)
+        {
+            throw new ControlPlaneValidationException($"{what}: {cidr} holds the ClusterIP {service.Status.ClusterIp} of service '{service.Name}'");
+        }
+
         Validate.Count(desired.Spec.Bouncers, 1, 8, what + ": spec.bouncers");
         return desired with { Status = desired.Status with { Gateway = IpAllocator.GatewayOf(cidr).ToString() } };
     }

@@ -17,6 +17,7 @@ internal sealed class VpcReconciler(ReconcileContext context) : KindReconciler<V
         var what = Validate.Describe(desired);
         Validate.Cidr(desired.Spec.Cidr, what + ": spec.cidr");
         Validate.Count(desired.Spec.Dividers, 0, 8, what + ": spec.dividers");
+        ServiceCidr(desired, existing, what);
         var subnets = SubnetsOf(desired.Name);
         if (subnets.Count > 0 && existing is not null)
         {
@@ -94,7 +95,45 @@ internal sealed class VpcReconciler(ReconcileContext context) : KindReconciler<V
         {
             throw new ControlPlaneValidationException($"{Validate.Describe(existing)} cannot be deleted: it still has subnets ({Validate.List(subnets)})");
         }
+
+        var services = ServicesOf(existing.Name);
+        if (services.Count > 0)
+        {
+            throw new ControlPlaneValidationException($"{Validate.Describe(existing)} cannot be deleted: it still has services ({Validate.List(services)})");
+        }
     }
+
+    /// <summary>The service CIDR overlaps no subnet of the VPC, and cannot change while the VPC has services.</summary>
+    private void ServiceCidr(Vpc desired, Vpc? existing, string what)
+    {
+        if (desired.Spec.ServiceCidr is not { } text)
+        {
+            if (existing?.Spec.ServiceCidr is not null && ServicesOf(desired.Name) is { Count: > 0 } held)
+            {
+                throw new ControlPlaneValidationException($"{what}: spec.serviceCidr cannot be removed while it has services ({Validate.List(held)})");
+            }
+
+            return;
+        }
+
+        var cidr = Validate.Cidr(text, what + ": spec.serviceCidr");
+        var subnet = Context.Store.List<Subnet>().Where(s => s.Spec.Vpc == desired.Name)
+            .FirstOrDefault(s => Validate.Cidr(s.Spec.Cidr, s.Name).Overlaps(cidr));
+        if (subnet is not null)
+        {
+            throw new ControlPlaneValidationException($"{what}: spec.serviceCidr {cidr} overlaps subnet '{subnet.Name}' ({subnet.Spec.Cidr})");
+        }
+
+        var services = ServicesOf(desired.Name);
+        if (existing is not null && existing.Spec.ServiceCidr != text && services.Count > 0)
+        {
+            throw new ControlPlaneValidationException(
+                $"{what}: spec.serviceCidr cannot change from {existing.Spec.ServiceCidr ?? "none"} to {cidr} while it has services ({Validate.List(services)}); delete them first");
+        }
+    }
+
+    private List<string> ServicesOf(string vpc) =>
+        [.. Context.Store.List<Service>().Where(s => s.Spec.Vpc == vpc).Select(s => s.Name)];
 
     /// <summary>A VPC without subnets has nothing on its dividers.</summary>
     protected override Task<IReadOnlyList<NodeCallFailure>> UnprogramAsync(Vpc existing, CancellationToken cancellationToken) =>
