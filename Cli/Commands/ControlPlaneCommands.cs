@@ -83,7 +83,7 @@ internal static class ControlPlaneCommands
 
     private static Command Get()
     {
-        var kind = new Argument<string>("kind") { Description = "vpc, subnet, endpoint or node" };
+        var kind = new Argument<string>("kind") { Description = "vpc, subnet, endpoint, service or node" };
         var name = new Argument<string?>("name") { Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string>("-o", "--output") { Description = "table or json", DefaultValueFactory = _ => "table" };
         var c = new Command("get", "list objects") { kind, name, output, StoreOption };
@@ -122,6 +122,9 @@ internal static class ControlPlaneCommands
                 break;
             case Endpoint.KindName:
                 Table.Print(["name", "vpc", "subnet", "node", "ip", "mac", "provisioned", "ready"], objects.Cast<Endpoint>().Select(e => (IReadOnlyList<string>)[e.Name, e.Spec.Vpc, e.Spec.Subnet, e.Spec.Node, e.Status?.Ip ?? "-", e.Status?.Mac ?? "-", e.Status?.ProvisionedIn is { } ms ? $"{ms:0.0} ms" : "-", Ready(e)]));
+                break;
+            case Service.KindName:
+                ServiceTable.Print(objects.Cast<Service>(), Ready, DateTimeOffset.UtcNow);
                 break;
             default:
                 Table.Print(["name", "address", "mac", "socket", "ready"], objects.Cast<Node>().Select(n => (IReadOnlyList<string>)[n.Name, n.Spec.Address, n.Spec.Mac, n.Spec.Socket, Ready(n)]));
@@ -195,7 +198,8 @@ internal static class ControlPlaneCommands
     /// <summary>The embedded control plane over a store directory.</summary>
     public static EmbeddedControlPlane Open(string directory) => new(directory);
 
-    private static string Kind(string text) => ObjectKinds.Canonical(text.TrimEnd('s') is var t && t.Length > 0 ? t : text);
+    private static string Kind(string text) =>
+        text is "svc" ? Service.KindName : ObjectKinds.Canonical(text.TrimEnd('s') is var t && t.Length > 0 ? t : text);
 
     private static string Ready(MizarObject o) => Conditions.Find(o.ObjectStatus.Conditions, Conditions.Ready) is { } c
         ? c.Status == Conditions.True ? "True" : $"False ({c.Reason})"
