@@ -12,7 +12,8 @@ namespace MizarNF.ControlPlane.Reconciliation;
 /// service's entries (ScaledEndpoint "service", every ready backend) and each divider of the VPC
 /// learns the ClusterIP as a /32 leading to the owners. Nothing else: a service costs owners +
 /// dividers calls, whatever the number of nodes and endpoints. A backend that comes or goes costs
-/// one call per owner (<see cref="FollowAsync"/>).
+/// one call per owner (<see cref="FollowAsync"/>), and so does a change of the spec's ports,
+/// selector or explicit backends once the dividers hold the /32.
 /// </summary>
 internal sealed class ServiceReconciler(ReconcileContext context) : KindReconciler<Service>(context)
 {
@@ -83,6 +84,10 @@ internal sealed class ServiceReconciler(ReconcileContext context) : KindReconcil
             return Store(Context.WithReady(service, false, Reasons.NoReadyNodes, "no Ready node to place owners on"));
         }
 
+        // The dividers hold the /32 when the last convergence finished (a divider handover since
+        // then moved it along) and the owners stay: a spec change of ports or backends is then the owners' business alone.
+        var routed = service.IsReady && owners.SequenceEqual(before, StringComparer.Ordinal);
+
         // The ClusterIP and the owners are stored before any call: a crash cannot allocate or place twice.
         var dropped = before.Except(owners, StringComparer.Ordinal).ToList();
         var programmed = service.Status.ProgrammedPorts.Union(ServiceBackends.PortKeys(service), StringComparer.Ordinal).ToList();
@@ -100,7 +105,7 @@ internal sealed class ServiceReconciler(ReconcileContext context) : KindReconcil
         var failures = await Context.CallAsync(
             [
                 .. owners.Select(o => Upsert(o, service, entries, stale.Count > 0 ? ServiceBackends.Keys(vni, service.Status.ClusterIp!, stale) : null)),
-                .. vpc.Status.Dividers.Select(d => new NodeCall(d, $"Divider route {service.Status.ClusterIp}/32", (api, ct) => api.ProgramFunctionAsync(route, ct))),
+                .. (routed ? [] : vpc.Status.Dividers).Select(d => new NodeCall(d, $"Divider route {service.Status.ClusterIp}/32", (api, ct) => api.ProgramFunctionAsync(route, ct))),
                 .. dropped.Select(o => Remove(o, service, vni, service.Status.ProgrammedPorts)),
             ],
             cancellationToken);

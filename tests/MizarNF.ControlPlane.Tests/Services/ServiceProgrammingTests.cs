@@ -168,7 +168,10 @@ public sealed class ServiceProgrammingTests
         var service = await cluster.Reconciler.ApplyAsync(Service("web", ports: [Port(80), Port(443)]));
         var vni = cluster.Store.Get<Vpc>("vpc")!.Status.Vni;
 
+        cluster.Nodes.ResetCalls();
         var changed = await cluster.Reconciler.ApplyAsync(Service("web", ports: [Port(443)]));
+
+        Assert.Equal(service.Status.Owners.Order(), cluster.Nodes.Log.Calls.Select(c => c.Node).Distinct().Order()); // the dividers hold the /32 already
 
         Assert.True(changed.IsReady);
         Assert.Equal(2, changed.Metadata.Generation);
@@ -229,6 +232,12 @@ public sealed class ServiceProgrammingTests
         await cluster.Reconciler.ApplyAsync(Make.Endpoint("c", "vpc", "sub", "node-3"));
 
         var service = await cluster.Reconciler.ApplyAsync(Service("web", endpoints: ["a", "10.0.0.3", "later"]));
+        cluster.Nodes.ResetCalls();
+        var fewer = await cluster.Reconciler.ApplyAsync(Service("web", endpoints: ["a", "later"]));
+        Assert.Equal(["a"], fewer.Status.Backends.Select(b => b.Endpoint));
+        Assert.Equal(service.Status.Owners.Order(), ScaledEndpointCalls(cluster));
+        Assert.Equal(service.Status.Owners.Count, cluster.Nodes.TotalCalls); // an explicit backend change: the owners only
+        service = await cluster.Reconciler.ApplyAsync(Service("web", endpoints: ["a", "10.0.0.3", "later"]));
 
         Assert.Equal(["a", "b"], service.Status.Backends.Select(b => b.Endpoint));
         Assert.Contains("1 listed not ready or unknown", Conditions.Find(service.Status.Conditions, Conditions.Ready)!.Message, StringComparison.Ordinal);
