@@ -19,6 +19,25 @@ struct mnf_gnv_host_opt {
 	__be32 host;
 };
 
+/*
+ * Body of MNF_GNV_OPT_SERVICE: a scaled endpoint's decision for one flow (geneve.md). `flags` says
+ * what the packet is: the owner's decision, a client's packet sent on after DNAT (marked), or such
+ * a packet turned back because its backend is not on the node it reached.
+ */
+#define MNF_SVC_DECISION 0x01
+#define MNF_SVC_MARKED 0x02
+#define MNF_SVC_REJECTED 0x04
+struct mnf_gnv_svc_opt {
+	__be32 svc_ip;
+	__be16 svc_port;
+	__u8 proto;
+	__u8 flags;
+	__be32 backend_ip;
+	__be16 backend_port;
+	__u16 reserved;
+	__be32 backend_host;
+};
+
 struct mnf_gnv_hdr {
 	__u8 ver_optlen;  /* version (2 bits, must be 0), option length in 4-byte words (6 bits) */
 	__u8 flags;       /* O (control), C (critical options present), 6 reserved bits */
