@@ -7,16 +7,28 @@ namespace MizarNF.TestKit.Geneve;
 /// <summary>
 /// The SERVICE option (class 0xFF4D, type 0x02): a scaled endpoint's decision for one flow, from the
 /// owning bouncer to the client's node. Body: <c>service IPv4 (4) | service port (2) | protocol (1) |
-/// flags (1) | backend IPv4 (4) | backend port (2) | reserved (2)</c>.
+/// flags (1) | backend IPv4 (4) | backend port (2) | reserved (2) | backend host IPv4 (4)</c>.
+/// Flags: 0x01 decision (owner → client), 0x02 marked (client → backend's node), 0x04 rejected
+/// (backend's node → client).
 /// </summary>
 public sealed record ServiceOption
 {
     /// <summary>Bytes of the body.</summary>
-    public const int BodyLength = 16;
+    public const int BodyLength = 20;
+
+    /// <summary>Flag: the owner's decision for the flow.</summary>
+    public const byte Decision = 0x01;
+
+    /// <summary>Flag: a client's DNAT'd packet, sent straight to the backend's node.</summary>
+    public const byte Marked = 0x02;
+
+    /// <summary>Flag: a marked packet turned back, its backend is not on that node.</summary>
+    public const byte Rejected = 0x04;
 
     /// <summary>Creates the option; both addresses must be IPv4.</summary>
-    public ServiceOption(IPAddress serviceIp, ushort servicePort, byte protocol, byte flags, IPAddress backendIp, ushort backendPort)
+    public ServiceOption(IPAddress serviceIp, ushort servicePort, byte protocol, byte flags, IPAddress backendIp, ushort backendPort, IPAddress? backendHost = null)
     {
+        BackendHost = Ipv4Wire.Require(backendHost ?? IPAddress.Any, nameof(backendHost));
         ServiceIp = Ipv4Wire.Require(serviceIp, nameof(serviceIp));
         ServicePort = servicePort;
         Protocol = protocol;
@@ -43,6 +55,9 @@ public sealed record ServiceOption
     /// <summary>The chosen backend's port.</summary>
     public ushort BackendPort { get; }
 
+    /// <summary>The node hosting the backend (0.0.0.0 when not given).</summary>
+    public IPAddress BackendHost { get; }
+
     /// <summary>The option as it goes into a <see cref="GeneveHeader"/> (not critical, reserved bytes 0).</summary>
     public GeneveOption ToOption()
     {
@@ -54,6 +69,7 @@ public sealed record ServiceOption
         body[7] = Flags;
         Ipv4Wire.Write(BackendIp, body[8..]);
         BinaryPrimitives.WriteUInt16BigEndian(body[12..], BackendPort);
+        Ipv4Wire.Write(BackendHost, body[16..]);
         return new GeneveOption(MizarOptions.Class, MizarOptions.ServiceType, body);
     }
 
@@ -81,7 +97,8 @@ public sealed record ServiceOption
             body[6],
             body[7],
             Ipv4Wire.Read(body[8..]),
-            BinaryPrimitives.ReadUInt16BigEndian(body[12..]));
+            BinaryPrimitives.ReadUInt16BigEndian(body[12..]),
+            Ipv4Wire.Read(body[16..]));
         return true;
     }
 

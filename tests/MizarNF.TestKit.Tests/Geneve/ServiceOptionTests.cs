@@ -7,18 +7,18 @@ namespace MizarNF.TestKit.Tests.Geneve;
 public sealed class ServiceOptionTests
 {
     private static readonly ServiceOption Service =
-        new(IPAddress.Parse("10.96.0.10"), 80, 6, 0x01, IPAddress.Parse("10.0.0.7"), 8080);
+        new(IPAddress.Parse("10.96.0.10"), 80, 6, 0x01, IPAddress.Parse("10.0.0.7"), 8080, IPAddress.Parse("192.168.10.3"));
 
     [Fact]
     public void ToOption_KnownValues_MatchesGeneveMdLayout()
     {
         var bytes = GeneveCodec.Encode(new GeneveHeader(Net.Vni, [Service.ToOption()]));
 
-        // class 0xFF4D | type 0x02 | length 4 words | service 10.96.0.10 | port 80 | TCP | flags 1 |
-        // backend 10.0.0.7 | port 8080 (0x1F90) | reserved 0
-        Assert.Equal(5, bytes[0]);
+        // class 0xFF4D | type 0x02 | length 5 words | service 10.96.0.10 | port 80 | TCP | flags 1 |
+        // backend 10.0.0.7 | port 8080 (0x1F90) | reserved 0 | backend host 192.168.10.3
+        Assert.Equal(6, bytes[0]);
         Assert.Equal<byte>(
-            [0xFF, 0x4D, 0x02, 0x04, 10, 96, 0, 10, 0x00, 0x50, 6, 0x01, 10, 0, 0, 7, 0x1F, 0x90, 0x00, 0x00],
+            [0xFF, 0x4D, 0x02, 0x05, 10, 96, 0, 10, 0x00, 0x50, 6, 0x01, 10, 0, 0, 7, 0x1F, 0x90, 0x00, 0x00, 192, 168, 10, 3],
             bytes[8..]);
     }
 

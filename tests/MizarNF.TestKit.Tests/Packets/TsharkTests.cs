@@ -64,7 +64,7 @@ public sealed class TsharkTests
             pcap.Path, ["geneve.flags.critical", "geneve.option.class", "geneve.option.type.critical", "geneve.option.length", "udp.dstport"]));
 
         Assert.Equal(["0xff4d", "0x0104"], p["geneve.option.class"]);
-        Assert.Equal([28u, 20u, 8u], p["geneve.option.length"].Select(ParseNumber));
+        Assert.Equal([32u, 24u, 8u], p["geneve.option.length"].Select(ParseNumber));
         Assert.True(IsTrue(p.First("geneve.flags.critical")));
         Assert.Equal([false, true], p["geneve.option.type.critical"].Select(IsTrue));
         Assert.Equal(["6081", "7777"], p["udp.dstport"]);
