@@ -30,6 +30,12 @@ public sealed record KubernetesOperatorOptions
     /// <summary>The node daemon's socket of Nodes without a <see cref="MizarAnnotations.Socket"/> annotation.</summary>
     public string DefaultNodeSocket { get; init; } = MizarAnnotations.DefaultSocket;
 
+    /// <summary>
+    /// The VPC of core Services without a <see cref="MizarAnnotations.Vpc"/> annotation; null (the
+    /// default) leaves such Services alone, as Pods without the annotations are.
+    /// </summary>
+    public string? DefaultServiceVpc { get; init; }
+
     /// <summary>The reconciler's allocation and clock.</summary>
     public ReconcilerOptions Reconciler { get; init; } = new();
 }

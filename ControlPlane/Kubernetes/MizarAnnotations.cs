@@ -6,7 +6,10 @@ namespace MizarNF.ControlPlane.Kubernetes;
 /// </summary>
 public static class MizarAnnotations
 {
-    /// <summary>On a Pod: the VPC of its endpoint (with <see cref="Subnet"/>, makes the Pod a MizarNF endpoint).</summary>
+    /// <summary>
+    /// On a Pod: the VPC of its endpoint (with <see cref="Subnet"/>, makes the Pod a MizarNF endpoint).
+    /// On a Service: the VPC of its ClusterIP (else the operator's DefaultServiceVpc).
+    /// </summary>
     public const string Vpc = "mizarnf.io/vpc";
 
     /// <summary>On a Pod: the subnet of its endpoint.</summary>

@@ -53,11 +53,12 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// <summary>Runs the operator in the background (until disposed).</summary>
     public void Run() => _running = Operator.RunAsync(_stop.Token);
 
-    /// <summary>Runs the operator and waits until it leads and watches all five resources.</summary>
+    /// <summary>Runs the operator and waits until it leads and watches all eight resources.</summary>
     public async Task RunLeadingAsync()
     {
         Run();
-        foreach (var path in new[] { "/api/v1/nodes", "/api/v1/pods", "/apis/mizarnf.io/v1/vpcs", "/apis/mizarnf.io/v1/subnets", "/apis/mizarnf.io/v1/endpoints" })
+        foreach (var path in new[] { "/api/v1/nodes", "/api/v1/pods", "/apis/mizarnf.io/v1/vpcs", "/apis/mizarnf.io/v1/subnets", "/apis/mizarnf.io/v1/endpoints",
+            "/apis/mizarnf.io/v1/mizarservices", "/api/v1/services", "/apis/discovery.k8s.io/v1/endpointslices" })
         {
             await Server.WaitForAsync(r => r.Method == "GET" && r.Path == path && r.IsWatch);
         }

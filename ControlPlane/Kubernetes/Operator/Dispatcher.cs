@@ -16,8 +16,9 @@ namespace MizarNF.ControlPlane.Kubernetes.Operator;
 /// (a subnet whose VPC has not arrived yet, a VPC that still has subnets) is kept and tried again
 /// after each change and at every resync.
 /// </summary>
-internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer, StatusPublisher publisher, string defaultSocket, ILogger logger)
+internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer, StatusPublisher publisher, string defaultSocket, ILogger logger, string? serviceVpc = null)
 {
+    private readonly EndpointSliceIndex _slices = new();
     private readonly Dictionary<string, ObjectSource> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MizarObject> _refused = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectSource> _deleting = new(StringComparer.Ordinal);
@@ -102,6 +103,22 @@ internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer,
         await ApplyAsync(source, desired, cancellationToken);
     }
 
+    /// <summary>A core Service changed: its MizarNF service is made again from it and its slices.</summary>
+    public Task ServiceAsync(WatchEventType type, V1Service service, CancellationToken cancellationToken)
+    {
+        var (ns, name) = _slices.Service(type, service);
+        return SyncServiceAsync(ns, name, cancellationToken);
+    }
+
+    /// <summary>An EndpointSlice changed: the MizarNF services of the Services it names (now and before) are made again.</summary>
+    public async Task EndpointSliceAsync(WatchEventType type, V1EndpointSlice slice, CancellationToken cancellationToken)
+    {
+        foreach (var (ns, name) in _slices.Slice(type, slice))
+        {
+            await SyncServiceAsync(ns, name, cancellationToken);
+        }
+    }
+
     /// <summary>Retries everything: the control plane's own retries (ReconcileAllAsync), then deletions and refused objects; writes every status.</summary>
     public async Task ResyncAsync(CancellationToken cancellationToken)
     {
@@ -111,6 +128,28 @@ internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer,
         {
             await PublishAsync(key, cancellationToken);
         }
+    }
+
+    /// <summary>Applies the MizarNF service of a core Service, or deletes it when the Service is gone or no longer qualifies.</summary>
+    private async Task SyncServiceAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var service = _slices.Find(ns, name);
+        var source = service is null
+            ? new ObjectSource(ResourceKind.Service, ns, name, null, null, [], new Dictionary<string, string>())
+            : ObjectSource.Of(ResourceKind.Service, service.Metadata) with { Finalizers = [] };
+        var desired = service is null ? null : ServiceMapping.ToService(service, _slices.SlicesOf(ns, name), source, serviceVpc);
+        if (desired is null)
+        {
+            if (_sources.TryGetValue(source.Key, out var owner) && owner.SameObject(source))
+            {
+                await DeleteAsync(source, cancellationToken);
+            }
+
+            _refused.Remove(source.Key);
+            return;
+        }
+
+        await ApplyAsync(source, desired, cancellationToken);
     }
 
     private async Task ApplyAsync(ObjectSource source, MizarObject desired, CancellationToken cancellationToken)

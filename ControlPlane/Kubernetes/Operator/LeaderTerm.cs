@@ -13,7 +13,8 @@ namespace MizarNF.ControlPlane.Kubernetes.Operator;
 
 /// <summary>
 /// What the leader does while it leads: list every resource, build a store from it, apply
-/// everything in dependency order (Nodes, VPCs, subnets, Endpoints, Pods), then watch all five
+/// everything in dependency order (Nodes, VPCs, subnets, Endpoints, Pods, mizarservices, then
+/// EndpointSlices and Services), then watch all eight
 /// and resync periodically. Every event and resync goes through one queue and one worker, so the
 /// reconciler sees one change at a time, in the order each watch delivered it.
 /// </summary>
@@ -29,6 +30,8 @@ internal sealed class LeaderTerm
     private readonly ResourceWatch<V1Node> _nodeWatch;
     private readonly ResourceWatch<CustomResource>[] _customWatches;
     private readonly ResourceWatch<V1Pod> _podWatch;
+    private readonly ResourceWatch<V1Service> _serviceWatch;
+    private readonly ResourceWatch<V1EndpointSlice> _sliceWatch;
     private volatile Dispatcher? _dispatcher;
 
     public LeaderTerm(IKubernetes client, INodeApiFactory nodes, KubernetesOperatorOptions options, ILoggerFactory loggers)
@@ -42,10 +45,12 @@ internal sealed class LeaderTerm
         _nodeWatch = new(ResourceSources.Nodes(client), (t, n) => Work(t, n, (d, ct) => d.NodeAsync(t, n, ct)), retry, _logger);
         _customWatches =
         [
-            .. new[] { ResourceKind.Vpc, ResourceKind.Subnet, ResourceKind.Endpoint }.Select(kind => new ResourceWatch<CustomResource>(
+            .. new[] { ResourceKind.Vpc, ResourceKind.Subnet, ResourceKind.Endpoint, ResourceKind.MizarService }.Select(kind => new ResourceWatch<CustomResource>(
                 ResourceSources.Custom(client, kind), (t, r) => Work(t, r, (d, ct) => d.CustomAsync(kind, t, r, ct)), retry, _logger)),
         ];
         _podWatch = new(ResourceSources.Pods(client), (t, p) => Work(t, p, (d, ct) => d.PodAsync(t, p, ct)), retry, _logger);
+        _serviceWatch = new(ResourceSources.Services(client), (t, s) => Work(t, s, (d, ct) => d.ServiceAsync(t, s, ct)), retry, _logger);
+        _sliceWatch = new(ResourceSources.EndpointSlices(client), (t, s) => Work(t, s, (d, ct) => d.EndpointSliceAsync(t, s, ct)), retry, _logger);
     }
 
     /// <summary>The store of this term, once the lists are in.</summary>
@@ -54,12 +59,12 @@ internal sealed class LeaderTerm
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
-        var (nodes, customs, pods) = await ListAllAsync(cancellationToken);
+        var (nodes, customs, pods, services, slices) = await ListAllAsync(cancellationToken);
         var store = StoreSeed.Build(customs, pods);
         var reconciler = new Reconciler(store, _nodes, _options.Reconciler, _loggers.CreateLogger<Reconciler>());
         var writer = new KubernetesWriter(_client, _logger);
-        _dispatcher = new Dispatcher(reconciler, writer, new StatusPublisher(writer, _options.Reconciler.Time), _options.DefaultNodeSocket, _logger);
-        Log.Started(_logger, nodes.Count + customs.Count + pods.Count, ObjectKinds.All.Sum(k => store.List(k).Count));
+        _dispatcher = new Dispatcher(reconciler, writer, new StatusPublisher(writer, _options.Reconciler.Time), _options.DefaultNodeSocket, _logger, _options.DefaultServiceVpc);
+        Log.Started(_logger, nodes.Count + customs.Count + pods.Count + services.Count + slices.Count, ObjectKinds.All.Sum(k => store.List(k).Count));
 
         var worker = WorkAsync(queue.Reader, cancellationToken);
         foreach (var node in nodes)
@@ -77,17 +82,30 @@ internal sealed class LeaderTerm
             await queue.Writer.WriteAsync(Work(WatchEventType.Added, pod, (d, ct) => d.PodAsync(WatchEventType.Added, pod, ct)), cancellationToken);
         }
 
+        // Slices first, so that each Service is applied once, with its backends.
+        foreach (var slice in slices)
+        {
+            await queue.Writer.WriteAsync(Work(WatchEventType.Added, slice, (d, ct) => d.EndpointSliceAsync(WatchEventType.Added, slice, ct)), cancellationToken);
+        }
+
+        foreach (var service in services)
+        {
+            await queue.Writer.WriteAsync(Work(WatchEventType.Added, service, (d, ct) => d.ServiceAsync(WatchEventType.Added, service, ct)), cancellationToken);
+        }
+
         await Task.WhenAll(
         [
             worker,
             ResyncAsync(queue.Writer, cancellationToken),
             _nodeWatch.WatchAsync(queue.Writer, cancellationToken),
             _podWatch.WatchAsync(queue.Writer, cancellationToken),
+            _serviceWatch.WatchAsync(queue.Writer, cancellationToken),
+            _sliceWatch.WatchAsync(queue.Writer, cancellationToken),
             .. _customWatches.Select(w => w.WatchAsync(queue.Writer, cancellationToken)),
         ]);
     }
 
-    private async Task<(IReadOnlyList<V1Node> Nodes, List<(ResourceKind, CustomResource)> Customs, IReadOnlyList<V1Pod> Pods)> ListAllAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<V1Node> Nodes, List<(ResourceKind, CustomResource)> Customs, IReadOnlyList<V1Pod> Pods, IReadOnlyList<V1Service> Services, IReadOnlyList<V1EndpointSlice> Slices)> ListAllAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -101,7 +119,9 @@ internal sealed class LeaderTerm
                 }
 
                 var pods = await _podWatch.ListAsync(cancellationToken);
-                return (nodes, customs, pods);
+                var services = await _serviceWatch.ListAsync(cancellationToken);
+                var slices = await _sliceWatch.ListAsync(cancellationToken);
+                return (nodes, customs, pods, services, slices);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -14,6 +14,7 @@ internal static class CustomResources
         ResourceKind.Vpc => "vpcs",
         ResourceKind.Subnet => "subnets",
         ResourceKind.Endpoint => "endpoints",
+        ResourceKind.MizarService => "mizarservices",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a mizarnf.io custom resource"),
     };
 
@@ -23,9 +24,10 @@ internal static class CustomResources
         ResourceKind.Node => Objects.Node.KindName,
         ResourceKind.Vpc => Vpc.KindName,
         ResourceKind.Subnet => Subnet.KindName,
+        ResourceKind.MizarService or ResourceKind.Service or ResourceKind.EndpointSlice => Service.KindName,
         _ => Objects.Endpoint.KindName,
     };
 
     /// <summary>True for the resources served by the CRDs (they have a status subresource and our finalizer).</summary>
-    public static bool IsCustom(ResourceKind kind) => kind is ResourceKind.Vpc or ResourceKind.Subnet or ResourceKind.Endpoint;
+    public static bool IsCustom(ResourceKind kind) => kind is ResourceKind.Vpc or ResourceKind.Subnet or ResourceKind.Endpoint or ResourceKind.MizarService;
 }

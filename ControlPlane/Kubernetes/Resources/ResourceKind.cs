@@ -17,4 +17,13 @@ internal enum ResourceKind
 
     /// <summary>Core Pods, mapped to MizarNF Endpoints when annotated.</summary>
     Pod,
+
+    /// <summary>mizarnf.io/v1 mizarservices (cluster-scoped, kind Service): MizarNF Services as in embedded mode.</summary>
+    MizarService,
+
+    /// <summary>Core Services of type ClusterIP, mapped to MizarNF Services (with their EndpointSlices).</summary>
+    Service,
+
+    /// <summary>discovery.k8s.io/v1 EndpointSlices: the backends of core Services.</summary>
+    EndpointSlice,
 }

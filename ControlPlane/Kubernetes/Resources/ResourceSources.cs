@@ -46,6 +46,26 @@ internal static class ResourceSources
         },
         (rv, onError, ct) => client.CoreV1.WatchListNodeAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct));
 
+    /// <summary>Core Services of every namespace.</summary>
+    public static ResourceSource<V1Service> Services(IKubernetes client) => new(
+        ResourceKind.Service,
+        async ct =>
+        {
+            var list = await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: ct);
+            return new ResourceList<V1Service>([.. list.Items], list.Metadata?.ResourceVersion);
+        },
+        (rv, onError, ct) => client.CoreV1.WatchListServiceForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct));
+
+    /// <summary>discovery.k8s.io/v1 EndpointSlices of every namespace.</summary>
+    public static ResourceSource<V1EndpointSlice> EndpointSlices(IKubernetes client) => new(
+        ResourceKind.EndpointSlice,
+        async ct =>
+        {
+            var list = await client.DiscoveryV1.ListEndpointSliceForAllNamespacesAsync(cancellationToken: ct);
+            return new ResourceList<V1EndpointSlice>([.. list.Items], list.Metadata?.ResourceVersion);
+        },
+        (rv, onError, ct) => client.DiscoveryV1.WatchListEndpointSliceForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct));
+
     private static ResourceList<CustomResource> ToList(CustomResourceList list) => new([.. list.Items], list.Metadata?.ResourceVersion);
 
     /// <summary>The custom-object watch yields untyped JSON; read each object as a <see cref="CustomResource"/>.</summary>

@@ -38,6 +38,9 @@ public sealed class FakeApiServer : IAsyncDisposable
         Vpcs = new FakeResource("mizarnf.io/v1", "VpcList");
         Subnets = new FakeResource("mizarnf.io/v1", "SubnetList");
         Endpoints = new FakeResource("mizarnf.io/v1", "EndpointList");
+        MizarServices = new FakeResource("mizarnf.io/v1", "ServiceList");
+        Services = new FakeResource("v1", "ServiceList");
+        EndpointSlices = new FakeResource("discovery.k8s.io/v1", "EndpointSliceList");
         _resources = new(StringComparer.Ordinal)
         {
             ["/api/v1/nodes"] = Nodes,
@@ -45,6 +48,9 @@ public sealed class FakeApiServer : IAsyncDisposable
             ["/apis/mizarnf.io/v1/vpcs"] = Vpcs,
             ["/apis/mizarnf.io/v1/subnets"] = Subnets,
             ["/apis/mizarnf.io/v1/endpoints"] = Endpoints,
+            ["/apis/mizarnf.io/v1/mizarservices"] = MizarServices,
+            ["/api/v1/services"] = Services,
+            ["/apis/discovery.k8s.io/v1/endpointslices"] = EndpointSlices,
         };
     }
 
@@ -57,6 +63,12 @@ public sealed class FakeApiServer : IAsyncDisposable
     public FakeResource Subnets { get; }
 
     public FakeResource Endpoints { get; }
+
+    public FakeResource MizarServices { get; }
+
+    public FakeResource Services { get; }
+
+    public FakeResource EndpointSlices { get; }
 
     /// <summary>Where it listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address { get; private set; } = null!;

@@ -58,7 +58,7 @@ public sealed class LeaderElectionTests(ITestOutputHelper output)
     {
         await using var h = await OperatorHarness.StartServerAsync(output);
         await h.RunLeadingAsync();
-        Assert.Equal(5, h.Server.ActiveWatches);
+        Assert.Equal(8, h.Server.ActiveWatches); // Nodes, Pods, Services, EndpointSlices, vpcs, subnets, endpoints, mizarservices
 
         h.Server.Lease = Kube.Lease("operator-b"); // another replica's write: our renewals now conflict (409)
 
