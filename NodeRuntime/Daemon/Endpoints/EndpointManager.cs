@@ -17,9 +17,10 @@ namespace MizarNF.NodeRuntime.Endpoints;
 /// Makes and removes endpoints: a veth pair per endpoint, the pod end configured inside the pod's
 /// namespace, the agent attached to the node end, and the Endpoint function told about it (with
 /// its subnet's bouncers and its VPC's dividers) — everything one ProvisionEndpoint call needs.
-/// What it made is written to the state store, so a restarted daemon adopts it.
+/// What it made is written to the state store, so a restarted daemon adopts it. An endpoint
+/// provisioned without a netns is parked for the CNI plugin (EndpointManager.Containers.cs).
 /// </summary>
-public sealed class EndpointManager : IDisposable
+public sealed partial class EndpointManager : IDisposable
 {
     private const string EndpointFunction = "Endpoint";
     private readonly NodeDataPlane _dp;
@@ -28,6 +29,7 @@ public sealed class EndpointManager : IDisposable
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, EndpointRecord> _endpoints;
     private readonly Lazy<LoadedPipeline> _podPass;
+    private readonly uint _maxEndpoints;
 
     /// <summary>Restores what the node had and removes what nobody wants any more.</summary>
     public EndpointManager(NodeDataPlane dataPlane, IOptions<NodeOptions> options, ILogger<EndpointManager> log)
@@ -35,6 +37,7 @@ public sealed class EndpointManager : IDisposable
         _dp = dataPlane;
         _log = log;
         _store = new StateStore(options.Value.StateDirOrDefault);
+        _maxEndpoints = options.Value.MaxEndpoints;
         _endpoints = _store.Load().ToDictionary(e => e.Id, StringComparer.Ordinal);
         // An empty frags-aware pipeline: passes everything, lets XDP frames reach the pod end.
         _podPass = new(() => PipelineLoader.Load(new BpfCompiler().Compile(new PipelineRenderer().Render(new PipelineSpec(AttachPoint.Agent, PipelineHook.XdpFrags, [])))));
@@ -74,22 +77,27 @@ public sealed class EndpointManager : IDisposable
                     throw new EndpointConflictException($"endpoint '{wanted.Id}' exists with another spec ({existing.Ip} in VNI {existing.Vni}); delete it first");
                 }
 
-                if (LinkIndex(existing.HostIfname) is not null)
+                if (existing.Mode is not EndpointMode.Detached && LinkIndex(existing.HostIfname) is not null)
                 {
                     return existing;
                 }
 
-                _endpoints.Remove(existing.Id); // its interface vanished: make it again
+                // Its interface vanished (or its container went): make it again, parked when it is the CNI's.
+                _endpoints.Remove(existing.Id);
+                if (existing.Mode is not EndpointMode.Detached)
+                {
+                    Unprogram(existing);
+                }
             }
 
-            var clash = _endpoints.Values.FirstOrDefault(e => e.Vni == wanted.Vni && e.Ip == wanted.Ip);
+            var clash = _endpoints.Values.FirstOrDefault(e => e.Vni == wanted.Vni && e.Ip == wanted.Ip && e.Id != wanted.Id);
             if (clash is not null)
             {
                 throw new EndpointConflictException($"{wanted.Ip} in VNI {wanted.Vni} is already endpoint '{clash.Id}'");
             }
 
             var sw = Stopwatch.StartNew();
-            var made = Create(wanted);
+            var made = wanted.Mode is EndpointMode.Parked ? Park(wanted) : Create(wanted);
             _endpoints[made.Id] = made;
             _store.Save(_endpoints.Values);
             Log.EndpointProvisioned(_log, made.Id, made.Ip, made.Vni, made.HostIfname, sw.ElapsedMilliseconds);
@@ -112,8 +120,12 @@ public sealed class EndpointManager : IDisposable
                 return false;
             }
 
-            Unprogram(e);
-            DeleteLink(e.HostIfname);
+            if (e.Mode is not EndpointMode.Detached)
+            {
+                Unprogram(e);
+                DeleteLink(e.HostIfname);
+            }
+
             _store.Save(_endpoints.Values);
             Log.EndpointDeleted(_log, id);
             return true;
@@ -137,7 +149,7 @@ public sealed class EndpointManager : IDisposable
 
     private EndpointRecord Create(EndpointRecord w)
     {
-        var host = "mnf" + Hash(w.Id);
+        var host = HostName(w.Id);
         var mtu = PodMtu;
         DeleteLink(host); // a leftover of a half-made attempt
         // Two processes per endpoint: the pair is made with its pod end already in the pod's
@@ -148,12 +160,7 @@ public sealed class EndpointManager : IDisposable
         ]);
         try
         {
-            IpCommand.Batch([
-                $"addr add {w.Ip}/{w.PrefixLength} dev {w.Ifname}",
-                $"link set dev lo up",
-                $"link set dev {w.Ifname} up",
-                $"route add default via {w.Gateway} dev {w.Ifname}",
-            ], w.Netns);
+            ConfigurePodEnd(w);
             if (_dp.NeedsPodXdp)
             {
                 // XDP on the path (the agent, or the underlay ports when transit is XDP) sees frames
@@ -175,10 +182,25 @@ public sealed class EndpointManager : IDisposable
         }
     }
 
+    /// <summary>Address, loopback, link up and default route, from inside the pod's namespace (one process).</summary>
+    private static void ConfigurePodEnd(EndpointRecord w) =>
+        IpCommand.Batch([
+            $"addr add {w.Ip}/{w.PrefixLength} dev {w.Ifname}",
+            $"link set dev lo up",
+            $"link set dev {w.Ifname} up",
+            $"route add default via {w.Gateway} dev {w.Ifname}",
+        ], w.Netns);
+
     private void Attach(EndpointRecord e)
     {
         PipelineAttachment.Adopt(_dp.Agent, new AttachTarget(null, e.HostIfname, _dp.AgentMode), e.HostIfindex);
-        if (_dp.NeedsPodXdp)
+        AttachPodPass(e);
+    }
+
+    private void AttachPodPass(EndpointRecord e)
+    {
+        // A parked pod end gets its program once it is in its container's namespace.
+        if (_dp.NeedsPodXdp && e.Mode is not EndpointMode.Parked)
         {
             // Frames sent by XDP into a veth arrive only when the peer has an XDP program too.
             PipelineAttachment.Adopt(_podPass.Value, new AttachTarget(e.Netns, e.Ifname, Bpf.XdpMode.Native));
@@ -214,7 +236,7 @@ public sealed class EndpointManager : IDisposable
     {
         var h = _dp.Handlers[EndpointFunction];
         h.Apply(new ControlRequest(ControlOperation.Remove, "endpoint", ControlJson.Write(new[] { new { vni = e.Vni, ip = e.Ip, mac = e.Mac, ifindex = e.HostIfindex, gateway = e.Gateway } })));
-        if (!_endpoints.Values.Any(o => o.Vni == e.Vni && o.Gateway == e.Gateway))
+        if (!_endpoints.Values.Any(o => o.Id != e.Id && o.Mode is not EndpointMode.Detached && o.Vni == e.Vni && o.Gateway == e.Gateway))
         {
             h.Apply(new ControlRequest(ControlOperation.Remove, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = Array.Empty<string>() } })));
         }
@@ -225,12 +247,26 @@ public sealed class EndpointManager : IDisposable
     {
         foreach (var e in _endpoints.Values.ToList())
         {
+            if (e.Mode is EndpointMode.Detached)
+            {
+                continue;
+            }
+
             var ifindex = LinkIndex(e.HostIfname);
             if (ifindex is null)
             {
                 Log.EndpointLost(_log, e.Id, e.HostIfname);
-                _endpoints.Remove(e.Id);
                 Unprogram(e);
+                if (e.ForCni)
+                {
+                    // The CNI's endpoint stays the control plane's: its next ADD (or provisioning) makes it again.
+                    _endpoints[e.Id] = Detached(e);
+                }
+                else
+                {
+                    _endpoints.Remove(e.Id);
+                }
+
                 continue;
             }
 
@@ -241,7 +277,7 @@ public sealed class EndpointManager : IDisposable
             Log.EndpointAdopted(_log, e.Id, e.HostIfname);
         }
 
-        var owned = _endpoints.Values.Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
+        var owned = _endpoints.Values.Where(e => e.Mode is not EndpointMode.Detached).Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
         foreach (var link in IpCommand.Json("link", "show", "type", "veth")?.EnumerateArray() ?? Enumerable.Empty<System.Text.Json.JsonElement>())
         {
             var name = link.GetProperty("ifname").GetString()!;
@@ -275,6 +311,8 @@ public sealed class EndpointManager : IDisposable
             IpCommand.Batch([$"link del dev {name}"]);
         }
     }
+
+    private static string HostName(string id) => "mnf" + Hash(id);
 
     private static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..10];
 }

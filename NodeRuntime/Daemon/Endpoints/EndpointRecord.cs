@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MizarNF.NodeRuntime.Endpoints;
 
 /// <summary>An endpoint this node made, as remembered across restarts.</summary>
@@ -14,11 +16,21 @@ public sealed record EndpointRecord(
     int HostIfindex,
     int Mtu,
     IReadOnlyList<string> SubnetBouncers,
-    IReadOnlyList<string> VpcDividers)
+    IReadOnlyList<string> VpcDividers,
+    EndpointMode Mode = EndpointMode.InNetns,
+    string? ContainerId = null)
 {
-    /// <summary>True when <paramref name="other"/> asks for the same endpoint (ignoring what the node chose).</summary>
+    /// <summary>True when the CNI plugin decides where the pod end goes (provisioned without a netns).</summary>
+    [JsonIgnore]
+    public bool ForCni => Mode is not EndpointMode.InNetns;
+
+    /// <summary>True when <paramref name="other"/> asks for the same endpoint (ignoring what the node chose, and where a CNI ADD put it).</summary>
     public bool SameSpec(EndpointRecord other) =>
         Vni == other.Vni && Ip == other.Ip && PrefixLength == other.PrefixLength && Gateway == other.Gateway
-        && Mac == other.Mac && Netns == other.Netns && Ifname == other.Ifname
+        && Mac == other.Mac && (ForCni == other.ForCni) && (ForCni || (Netns == other.Netns && Ifname == other.Ifname))
         && SubnetBouncers.SequenceEqual(other.SubnetBouncers) && VpcDividers.SequenceEqual(other.VpcDividers);
+
+    /// <summary>The name of the pod end while it is parked in the node's namespace.</summary>
+    [JsonIgnore]
+    public string ParkedIfname => "mnp" + HostIfname[3..];
 }

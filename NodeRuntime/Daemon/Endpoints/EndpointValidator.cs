@@ -7,6 +7,21 @@ namespace MizarNF.NodeRuntime.Endpoints;
 /// <summary>Checks a provisioning request completely before anything is made.</summary>
 internal static class EndpointValidator
 {
+    /// <summary>The netns the Kubernetes control plane sends before a CNI ADD told it the real one: parks the endpoint like an empty netns.</summary>
+    public const string PendingNetns = "mizarnf-cni-pending";
+
+    /// <summary>A container's interface name as CNI and the kernel allow it.</summary>
+    public static string Ifname(string? ifname, string what)
+    {
+        var name = string.IsNullOrEmpty(ifname) ? "eth0" : ifname;
+        if (name.Length > 15 || name is "." or ".." || name.Any(c => c is '/' or ':' || char.IsWhiteSpace(c)))
+        {
+            throw new ControlValidationException($"{what}: '{name}' is not an interface name");
+        }
+
+        return name;
+    }
+
     /// <summary>The record the request asks for (without the node's choices), or a ControlValidationException saying why not.</summary>
     public static EndpointRecord Validate(string id, uint vni, string ip, int prefixLength, string gateway, string? mac, string netns, string? ifname, IReadOnlyList<string> bouncers, IReadOnlyList<string> dividers)
     {
@@ -41,13 +56,10 @@ internal static class EndpointValidator
             throw new ControlValidationException($"{what}: mac {macText} is a multicast address");
         }
 
-        var name = string.IsNullOrEmpty(ifname) ? "eth0" : ifname;
-        if (name.Length > 15 || name.Any(c => c is '/' or ' ' or ':'))
-        {
-            throw new ControlValidationException($"{what}: '{name}' is not an interface name");
-        }
+        var name = Ifname(ifname, what);
 
-        if (string.IsNullOrEmpty(netns) || !File.Exists(netns.StartsWith('/') ? netns : Path.Combine("/var/run/netns", netns)))
+        var parked = string.IsNullOrEmpty(netns) || netns == PendingNetns;
+        if (!parked && !File.Exists(netns.StartsWith('/') ? netns : Path.Combine("/var/run/netns", netns)))
         {
             throw new ControlValidationException($"{what}: network namespace '{netns}' does not exist");
         }
@@ -64,7 +76,8 @@ internal static class EndpointValidator
 
         var b = bouncers.Select(x => ControlJson.Ipv4(x, what + " bouncer").ToString()).ToList();
         var d = dividers.Select(x => ControlJson.Ipv4(x, what + " divider").ToString()).ToList();
-        return new EndpointRecord(id, vni, address.ToString(), prefixLength, gw.ToString(), macText, netns, name, string.Empty, 0, 0, b, d);
+        return new EndpointRecord(id, vni, address.ToString(), prefixLength, gw.ToString(), macText, parked ? string.Empty : netns, name, string.Empty, 0, 0, b, d,
+            parked ? EndpointMode.Parked : EndpointMode.InNetns);
     }
 
     /// <summary>02:4d (locally administered, "M") followed by the IPv4 address.</summary>

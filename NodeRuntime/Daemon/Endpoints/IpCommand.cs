@@ -25,11 +25,10 @@ internal static class IpCommand
         }
     }
 
-    /// <summary>Runs ethtool inside <paramref name="netns"/> (a name or a path).</summary>
-    public static void Ethtool(string netns, params string[] args)
+    /// <summary>Runs ethtool inside <paramref name="netns"/> (a name or a path; null: the daemon's).</summary>
+    public static void Ethtool(string? netns, params string[] args)
     {
-        var path = netns.StartsWith('/') ? netns : $"/var/run/netns/{netns}";
-        var (exit, output) = Run("nsenter", [$"--net={path}", "--", "ethtool", .. args], null);
+        var (exit, output) = netns is null ? Run("ethtool", args, null) : Run("nsenter", [$"--net={NetnsPath(netns)}", "--", "ethtool", .. args], null);
         if (exit != 0)
         {
             throw new IpCommandException($"ethtool {string.Join(' ', args)} failed in {netns}: {output.Trim()}");
@@ -42,6 +41,15 @@ internal static class IpCommand
         var (exit, output) = Run("ip", ["-j", .. args], null);
         return exit == 0 && output.Length > 0 ? JsonDocument.Parse(output).RootElement.Clone() : null;
     }
+
+    /// <summary>`ip -j` output inside <paramref name="netns"/> (a name or a path), or null when the command failed.</summary>
+    public static JsonElement? JsonIn(string netns, params string[] args)
+    {
+        var (exit, output) = Run("nsenter", [$"--net={NetnsPath(netns)}", "--", "ip", "-j", .. args], null);
+        return exit == 0 && output.Length > 0 ? JsonDocument.Parse(output).RootElement.Clone() : null;
+    }
+
+    private static string NetnsPath(string netns) => netns.StartsWith('/') ? netns : $"/var/run/netns/{netns}";
 
     private static (int Exit, string Output) Run(string file, IEnumerable<string> args, string? stdin)
     {

@@ -114,6 +114,75 @@ public sealed class NodeService(NodeDataPlane dataPlane, EndpointManager endpoin
         return reply;
     });
 
+    /// <inheritdoc/>
+    public override async Task<Attachment> AttachContainer(AttachContainerRequest request, ServerCallContext context)
+    {
+        var attach = await GuardAsync(() =>
+        {
+            var what = $"container {request.ContainerId}";
+            if (string.IsNullOrWhiteSpace(request.ContainerId) || string.IsNullOrWhiteSpace(request.EndpointId))
+            {
+                throw new ControlValidationException("attaching a container needs its container id and an endpoint id");
+            }
+
+            var ifname = EndpointValidator.Ifname(request.Ifname, what);
+            if (!request.Netns.StartsWith('/') || !File.Exists(request.Netns))
+            {
+                throw new AttachmentNotFoundException($"{what}: network namespace '{request.Netns}' does not exist");
+            }
+
+            var f = request.Fallback;
+            var fallback = f is null ? null : EndpointValidator.Validate(request.EndpointId, f.Vni, f.Ip, (int)f.PrefixLength, f.Gateway, f.Mac, string.Empty, ifname, f.SubnetBouncers, f.VpcDividers);
+            return Task.FromResult(new ContainerAttach(request.EndpointId, request.ContainerId, ifname, request.Netns, fallback));
+        });
+        var wait = TimeSpan.FromMilliseconds(Math.Min(request.WaitMs, 300_000));
+        var made = await GuardAsync(() => endpoints.AttachContainerAsync(attach, wait, context.CancellationToken));
+        return ToAttachment(made);
+    }
+
+    /// <inheritdoc/>
+    public override Task<DetachContainerReply> DetachContainer(DetachContainerRequest request, ServerCallContext context) =>
+        Guard(() => new DetachContainerReply { Existed = endpoints.DetachContainer(request.ContainerId, request.Ifname) });
+
+    /// <inheritdoc/>
+    public override Task<CheckContainerReply> CheckContainer(CheckContainerRequest request, ServerCallContext context) => Guard(() =>
+    {
+        var (attachment, differences) = endpoints.CheckContainer(request.ContainerId, request.Ifname, request.Netns);
+        var reply = new CheckContainerReply { Attachment = ToAttachment(attachment) };
+        reply.Differences.AddRange(differences);
+        return reply;
+    });
+
+    /// <inheritdoc/>
+    public override Task<ListAttachmentsReply> ListAttachments(ListAttachmentsRequest request, ServerCallContext context) => Guard(() =>
+    {
+        var reply = new ListAttachmentsReply();
+        reply.Attachments.AddRange(endpoints.Attachments().Select(ToAttachment));
+        return reply;
+    });
+
+    /// <inheritdoc/>
+    public override Task<GarbageCollectReply> GarbageCollect(GarbageCollectRequest request, ServerCallContext context) => Guard(() =>
+    {
+        var valid = request.Valid.Select(v => (v.ContainerId, v.Ifname)).ToHashSet();
+        var reply = new GarbageCollectReply();
+        reply.Removed.AddRange(endpoints.GarbageCollect(valid).Select(ToAttachment));
+        return reply;
+    });
+
+    /// <inheritdoc/>
+    public override Task<Readiness> GetReadiness(GetReadinessRequest request, ServerCallContext context) => Guard(() =>
+    {
+        var attached = dataPlane.TransitAttachment.AttachedProgramId();
+        var reason = attached != dataPlane.Transit.Program.Id
+            ? $"the transit pipeline is not attached to {dataPlane.TransitAttachment.Target.Interface}"
+            : endpoints.CannotTakePods();
+        return new Readiness { Ready = reason is null, Reason = reason ?? string.Empty };
+    });
+
+    private static Attachment ToAttachment(EndpointRecord e) =>
+        new() { ContainerId = e.ContainerId ?? string.Empty, Ifname = e.Ifname, Netns = e.Netns, Endpoint = ToMessage(e) };
+
     private static unsafe string PeerMac(Composer.Node.PeerEntry p) => MacAddress.FromBytes(new ReadOnlySpan<byte>(p.Mac, 6)).ToString();
 
     private static Pipeline Describe(LoadedPipeline p, string mode, uint programId)
@@ -146,6 +215,14 @@ public sealed class NodeService(NodeDataPlane dataPlane, EndpointManager endpoin
             HostIfname = e.HostIfname,
             HostIfindex = e.HostIfindex,
             Mtu = (uint)e.Mtu,
+            State = e.Mode switch
+            {
+                EndpointMode.Parked => "parked",
+                EndpointMode.Attached => "attached",
+                EndpointMode.Detached => "detached",
+                _ => "in-netns",
+            },
+            ContainerId = e.ContainerId ?? string.Empty,
         };
         m.SubnetBouncers.AddRange(e.SubnetBouncers);
         m.VpcDividers.AddRange(e.VpcDividers);
@@ -153,11 +230,22 @@ public sealed class NodeService(NodeDataPlane dataPlane, EndpointManager endpoin
     }
 
     /// <summary>Runs a call; domain errors become gRPC statuses with their message.</summary>
-    private Task<T> Guard<T>(Func<T> call)
+    private Task<T> Guard<T>(Func<T> call) => GuardAsync(() => Task.FromResult(call()));
+
+    /// <summary>Runs a call; domain errors become gRPC statuses with their message.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> call)
     {
         try
         {
-            return Task.FromResult(call());
+            return await call();
+        }
+        catch (EndpointNotProvisionedException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
+        }
+        catch (AttachmentNotFoundException e)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, e.Message));
         }
         catch (ControlValidationException e)
         {

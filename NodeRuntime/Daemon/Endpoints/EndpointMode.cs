@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace MizarNF.NodeRuntime.Endpoints;
+
+/// <summary>Where an endpoint's pod end is, and who put it there.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EndpointMode>))]
+public enum EndpointMode
+{
+    /// <summary>Made in the netns the control plane named (ProvisionEndpoint with a netns).</summary>
+    InNetns,
+
+    /// <summary>Provisioned without a netns: the pair waits in the node's namespace for a CNI ADD.</summary>
+    Parked,
+
+    /// <summary>Handed over to a container by a CNI ADD.</summary>
+    Attached,
+
+    /// <summary>Its container went (CNI DEL or GC): no interface, not in the maps; the next ADD of the same pod makes it again.</summary>
+    Detached,
+}
