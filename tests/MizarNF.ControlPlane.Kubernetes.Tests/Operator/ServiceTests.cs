@@ -120,6 +120,41 @@ public sealed class ServiceTests(ITestOutputHelper output)
         Assert.Null(h.Operator.Store!.Get<Service>("kube-system.kube-dns"));
     }
 
+    [Fact]
+    public async Task Watch_MizarServiceCustomResource_ReconciledAndStatusPatched()
+    {
+        await using var h = await OperatorHarness.StartServerAsync(output);
+        await h.RunLeadingAsync();
+        await Cluster.AddNodesAsync(h);
+        var vpc = Kube.Vpc("blue", "10.1.0.0/16", "12", null, MizarAnnotations.Finalizer);
+        vpc["spec"]!["serviceCidr"] = "10.96.0.0/16";
+        h.Server.Vpcs.Push("ADDED", vpc);
+        h.Server.Subnets.Push("ADDED", Kube.Subnet("blue-a", "blue", "10.1.1.0/24", "13", MizarAnnotations.Finalizer));
+        h.Server.Endpoints.Push("ADDED", Kube.Endpoint("default", "web", "blue", "blue-a", "node-1", "14", MizarAnnotations.Finalizer));
+        var service = new JsonObject
+        {
+            ["apiVersion"] = "mizarnf.io/v1",
+            ["kind"] = "Service",
+            ["metadata"] = new JsonObject { ["name"] = "web", ["uid"] = Guid.NewGuid().ToString(), ["resourceVersion"] = "15", ["generation"] = 1, ["finalizers"] = new JsonArray(MizarAnnotations.Finalizer) },
+            ["spec"] = new JsonObject
+            {
+                ["vpc"] = "blue",
+                ["ports"] = new JsonArray(new JsonObject { ["port"] = 80, ["targetPort"] = 8080, ["protocol"] = "TCP" }),
+                ["endpoints"] = new JsonArray("default.web"),
+                ["owners"] = 1,
+            },
+        };
+
+        h.Server.MizarServices.Push("ADDED", service);
+
+        var patch = await h.Server.WaitForAsync(r => r.Method == "PATCH" && r.Path == "/apis/mizarnf.io/v1/mizarservices/web/status"
+            && Cluster.Ready(r)?["status"]?.GetValue<string>() == "True" && r.Json["status"]!["backends"]!.AsArray().Count == 1);
+        Assert.Equal("10.96.0.1", patch.Json["status"]!["clusterIP"]!.GetValue<string>());
+        Assert.Equal("default.web", patch.Json["status"]!["backends"]![0]!["endpoint"]!.GetValue<string>());
+        var owner = patch.Json["status"]!["owners"]![0]!.GetValue<string>();
+        Assert.Single(h.Nodes[owner].Entries(FunctionRequests.ScaledEndpoint, "service"));
+    }
+
     private static void AssertOwnersOnly(OperatorHarness h, Service service)
     {
         var calls = h.Nodes.Log.Calls;
