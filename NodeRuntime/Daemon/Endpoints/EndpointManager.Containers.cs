@@ -1,12 +1,16 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
+using MizarNF.Netlink;
 
 namespace MizarNF.NodeRuntime.Endpoints;
 
 /// <summary>
 /// The CNI side: an endpoint provisioned without a netns is parked (its pair in the node's
 /// namespace, the agent attached, the maps programmed), and a container runtime's ADD hands it
-/// over: one `ip` in the node's namespace moves and renames the pod end, one inside the
-/// container's configures it. DEL detaches: the pair goes, the endpoint stays for the pod's next
+/// over: the pod end is moved into the container's namespace and renamed in one rtnetlink
+/// request, then configured there, all in-process (MizarNF.Netlink: no ip or ethtool processes on
+/// this path). DEL detaches: the pair goes, the endpoint stays for the pod's next
 /// sandbox. Every attachment is written to the state store before the interface moves, so a DEL
 /// finds it after a crash half-way through an ADD.
 /// </summary>
@@ -158,8 +162,20 @@ public sealed partial class EndpointManager
         _store.Save(_endpoints.Values); // before anything moves: a DEL after a crash from here on finds it
         try
         {
-            IpCommand.Batch([$"link set dev {parked.ParkedIfname} netns {r.Netns} name {r.Ifname}"]);
-            ConfigurePodEnd(attached);
+            using (var host = RtnetlinkClient.Open())
+            {
+                host.MoveToNetns(parked.ParkedIfname, r.Netns, r.Ifname);
+            }
+
+            using (var pod = RtnetlinkClient.Open(r.Netns))
+            {
+                var index = pod.GetIndex(r.Ifname);
+                pod.AddAddress(index, IPAddress.Parse(attached.Ip), attached.PrefixLength);
+                pod.SetUp("lo");
+                pod.SetUp(r.Ifname);
+                pod.AddRoute(new IPNetwork(IPAddress.Any, 0), IPAddress.Parse(attached.Gateway), index);
+            }
+
             AttachPodPass(attached);
             return attached;
         }
@@ -171,7 +187,7 @@ public sealed partial class EndpointManager
         }
     }
 
-    /// <summary>Makes the pair with its pod end in the container (two processes), for an endpoint that has no interface.</summary>
+    /// <summary>Makes the pair with its pod end in the container (in-process), for an endpoint that has no interface.</summary>
     private EndpointRecord CreateAttached(EndpointRecord spec, ContainerAttach r)
     {
         var wanted = spec with { Mode = EndpointMode.Attached, ContainerId = r.ContainerId, Netns = r.Netns, Ifname = r.Ifname, HostIfname = HostName(spec.Id), HostIfindex = 0 };
@@ -179,7 +195,7 @@ public sealed partial class EndpointManager
         _store.Save(_endpoints.Values);
         try
         {
-            var made = Create(wanted);
+            var made = CreateInContainer(wanted);
             _endpoints[made.Id] = made;
             _store.Save(_endpoints.Values);
             return made;
@@ -201,7 +217,12 @@ public sealed partial class EndpointManager
         }
 
         Unprogram(e);
-        DeleteLink(e.HostIfname);
+        if (e.HostIfname.Length > 0)
+        {
+            using var host = RtnetlinkClient.Open();
+            host.DeleteLink(e.HostIfname); // the pod end goes with it
+        }
+
         _endpoints[e.Id] = Detached(e);
         ContainerLog.Detached(_log, e.Id, e.ContainerId ?? "-", e.Ifname);
     }
@@ -212,20 +233,19 @@ public sealed partial class EndpointManager
         var host = HostName(w.Id);
         var mtu = PodMtu;
         var spare = w with { HostIfname = host };
-        DeleteLink(host);
-        IpCommand.Batch([
-            $"link add name {host} mtu {mtu} type veth peer name {spare.ParkedIfname} mtu {mtu} address {w.Mac}",
-            $"link set dev {host} up",
-        ]);
+        using var rtnl = RtnetlinkClient.Open();
+        rtnl.DeleteLink(host); // a leftover of a half-made attempt
+        rtnl.CreateVethPair(new VethPairSpec(host, spare.ParkedIfname) { Mtu = mtu, PeerMac = PhysicalAddress.Parse(w.Mac) });
         try
         {
+            rtnl.SetUp(host);
             if (_dp.NeedsPodXdp)
             {
                 // Offloads belong to the device and move with it into the container.
-                IpCommand.Ethtool(null, "-K", spare.ParkedIfname, "tx", "off", "tso", "off", "gso", "off");
+                rtnl.SetOffloads(spare.ParkedIfname, Offloads.All, enabled: false);
             }
 
-            var ifindex = LinkIndex(host) ?? throw new IpCommandException($"{host} vanished");
+            var ifindex = rtnl.GetIndex(host);
             var made = spare with { HostIfindex = ifindex, Mtu = mtu, Mode = EndpointMode.Parked, Netns = string.Empty, ContainerId = null };
             Attach(made);
             Program(made);
@@ -233,7 +253,30 @@ public sealed partial class EndpointManager
         }
         catch
         {
-            DeleteLink(host);
+            rtnl.DeleteLink(host);
+            throw;
+        }
+    }
+
+    /// <summary>The pair made with its pod end in the container and configured there, the agent attached, the maps programmed.</summary>
+    private EndpointRecord CreateInContainer(EndpointRecord w)
+    {
+        using var rtnl = RtnetlinkClient.Open();
+        rtnl.DeleteLink(w.HostIfname);
+        var spec = new PodLinkSpec(w.HostIfname, w.Ifname, w.Netns, PodMtu, PhysicalAddress.Parse(w.Mac), IPAddress.Parse(w.Ip), w.PrefixLength, IPAddress.Parse(w.Gateway))
+        {
+            OffloadsOff = _dp.NeedsPodXdp,
+        };
+        var made = w with { HostIfindex = PodLink.Create(rtnl, spec), Mtu = PodMtu };
+        try
+        {
+            Attach(made);
+            Program(made);
+            return made;
+        }
+        catch
+        {
+            rtnl.DeleteLink(w.HostIfname);
             throw;
         }
     }

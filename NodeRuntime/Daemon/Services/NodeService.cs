@@ -261,5 +261,9 @@ public sealed class NodeService(NodeDataPlane dataPlane, EndpointManager endpoin
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
+        catch (Netlink.NetlinkException e)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+        }
     }
 }
