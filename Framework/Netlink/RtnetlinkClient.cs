@@ -1,3 +1,4 @@
+using System.Buffers;
 using MizarNF.Bpf;
 using MizarNF.Netlink.Protocol;
 
@@ -16,8 +17,9 @@ public sealed partial class RtnetlinkClient : IDisposable
     private const int SendSize = 1024;
 
     private readonly NetlinkSocket _socket;
-    private readonly byte[] _send = GC.AllocateUninitializedArray<byte>(SendSize);
+    private readonly byte[] _send = ArrayPool<byte>.Shared.Rent(SendSize);
     private readonly Lock _lock = new();
+    private bool _disposed;
 
     private RtnetlinkClient(NetlinkSocket socket, string? netns)
     {
@@ -51,11 +53,30 @@ public sealed partial class RtnetlinkClient : IDisposable
         }
     }
 
-    public void Dispose() => _socket.Dispose();
+    /// <summary>Closes the socket; waits for a call in progress on another thread.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _socket.Dispose();
+            ArrayPool<byte>.Shared.Return(_send);
+        }
+    }
 
     /// <summary>A request that only wants its ack.</summary>
     private void Execute(ReadOnlySpan<byte> request, string operation, string? target) =>
         _socket.Transact<object?>(request, null, null, new Failure(operation, target, Netns));
 
-    private MessageWriter Begin(ushort type, ushort flags) => new(_send, type, (ushort)(Nl.NLM_F_REQUEST | flags), _socket.NextSeq());
+    /// <summary>Starts a request in the send buffer; callers hold the lock.</summary>
+    private MessageWriter Begin(ushort type, ushort flags)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new(_send, type, (ushort)(Nl.NLM_F_REQUEST | flags), _socket.NextSeq());
+    }
 }

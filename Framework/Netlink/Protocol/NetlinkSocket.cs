@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -11,14 +12,18 @@ namespace MizarNF.Netlink.Protocol;
 /// </summary>
 internal sealed unsafe class NetlinkSocket : IDisposable
 {
-    /// <summary>The kernel sizes dump messages to the reader's buffer, up to 32 KiB (netlink_recvmsg): one always fits.</summary>
-    private const int ReceiveSize = 64 * 1024;
+    /// <summary>
+    /// The kernel sizes a dump's messages to the largest buffer its reader has offered (netlink_dump
+    /// after netlink_recvmsg; at least NLMSG_GOODSIZE, under 8 KiB), so one always fits; a single
+    /// reply (a link without statistics) is far smaller. Rented: a client per pod must stay cheap.
+    /// </summary>
+    private const int ReceiveSize = 16 * 1024;
 
     /// <summary>The kernel always answers; a socket that does not is a bug, not a wait.</summary>
     private const int ReceiveTimeoutSeconds = 10;
 
     private readonly FileDescriptor _fd;
-    private readonly byte[] _receive = GC.AllocateUninitializedArray<byte>(ReceiveSize, pinned: true);
+    private readonly byte[] _receive = ArrayPool<byte>.Shared.Rent(ReceiveSize);
     private uint _seq;
 
     private NetlinkSocket(FileDescriptor fd) => _fd = fd;
@@ -126,7 +131,14 @@ internal sealed unsafe class NetlinkSocket : IDisposable
         }
     }
 
-    public void Dispose() => _fd.Dispose();
+    public void Dispose()
+    {
+        if (!_fd.IsClosed)
+        {
+            _fd.Dispose();
+            ArrayPool<byte>.Shared.Return(_receive);
+        }
+    }
 
     private static void SetOption(int fd, int level, int name, void* value, uint length, string? netns)
     {

@@ -130,6 +130,19 @@ public sealed class LinkTests : TwoNamespaces
     }
 
     [Fact]
+    public void Dispose_ThenCall_ThrowsObjectDisposed()
+    {
+        var client = RtnetlinkClient.Open(HostNs.Name);
+        Assert.Equal(Host.GetIndex("v0"), client.GetIndex("v0"));
+
+        client.Dispose();
+        client.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => client.GetIndex("v0"));
+        Assert.Throws<ObjectDisposedException>(() => client.GetOffloads("v0"));
+    }
+
+    [Fact]
     public void Open_MissingNetns_ThrowsEnoentNamingIt()
     {
         var e = Assert.Throws<NetlinkException>(() => RtnetlinkClient.Open(PodNs.Name + "-absent"));
