@@ -46,16 +46,18 @@ internal sealed class ServiceNodes : IDisposable
     }
 
     /// <summary>Sets the last-seen time of a1's flow from <paramref name="sport"/> (both entries).</summary>
-    public void Backdate(ushort sport, ulong seen, ushort dport = Svc.Web, byte proto = 6)
+    public void Backdate(ushort sport, ulong seen, ushort dport = Svc.Web, byte proto = 6, byte? flags = null)
     {
         var fwdMap = A.Transit.Map<FlowKey, ForwardEntry>("svc_fwd");
         var revMap = A.Transit.Map<FlowKey, ReverseEntry>("svc_rev");
         Assert.True(fwdMap.TryLookup(Svc.ForwardKey(sport, dport, proto), out var fwd));
         fwd.Seen = seen;
+        fwd.Flags = flags ?? fwd.Flags;
         fwdMap.Update(Svc.ForwardKey(sport, dport, proto), fwd);
         var rk = Svc.ReverseKey(fwd.Address, sport, proto);
         Assert.True(revMap.TryLookup(rk, out var rev));
         rev.Seen = seen;
+        rev.Flags = flags ?? rev.Flags;
         revMap.Update(rk, rev);
     }
 
