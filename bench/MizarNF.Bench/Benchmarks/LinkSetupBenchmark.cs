@@ -26,7 +26,7 @@ internal sealed class LinkSetupBenchmark : IBenchmark
     public Command Command()
     {
         var links = new Option<int>("--links") { Description = "links made and deleted by each subject", DefaultValueFactory = _ => 200 };
-        var warmup = new Option<int>("--warmup") { Description = "untimed links of each first (the first also checks both do the same)", DefaultValueFactory = _ => 5 };
+        var warmup = new Option<int>("--warmup") { Description = "untimed links of each first (the first also checks both do the same)", DefaultValueFactory = _ => 20 };
         var offloads = new Option<bool>("--offloads") { Description = "turn tx/tso/gso off on the pod end, as with XDP on the path (--offloads false: tc only)", DefaultValueFactory = _ => true };
         links.Validators.Add(r =>
         {
@@ -61,12 +61,14 @@ internal sealed class LinkSetupBenchmark : IBenchmark
 
         var load = new MachineLoad();
         var times = new Dictionary<IPodLinkProvisioner, LinkTimes> { [library] = new(library.Name), [ip] = new(ip.Name) };
+        long libraryBytes = 0;
         for (var i = 1; i < warmup + links; i++)
         {
             var spec = Spec(i, spaces.Pods[i % PodNamespaces], offloads);
             IPodLinkProvisioner[] order = i % 2 == 0 ? [library, ip] : [ip, library];
             foreach (var subject in order)
             {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var start = Stopwatch.GetTimestamp();
                 subject.Create(spec);
                 var made = Stopwatch.GetTimestamp();
@@ -75,6 +77,10 @@ internal sealed class LinkSetupBenchmark : IBenchmark
                 if (i >= warmup)
                 {
                     times[subject].Add(Stopwatch.GetElapsedTime(start, made).TotalMicroseconds, Stopwatch.GetElapsedTime(made, gone).TotalMicroseconds);
+                    if (subject == library)
+                    {
+                        libraryBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                    }
                 }
             }
 
@@ -96,6 +102,8 @@ internal sealed class LinkSetupBenchmark : IBenchmark
         var create99 = times[ip].Create.Percentile(99) / times[library].Create.Percentile(99);
         Console.WriteLine($"ip -batch ÷ library, create+configure: {create50:0.0}× at p50, {create99:0.0}× at p99; with the delete: {p50:0.0}× at p50, {p99:0.0}× at p99 (baseline timed in the same run)");
         Console.WriteLine("(a veth's delete is mostly the kernel's unregister waiting for RCU, the same for both)");
+        var perLink = (double)libraryBytes / links;
+        Console.WriteLine($"library: {perLink / 1024:0.0} KiB allocated on the managed heap per link, create+configure+delete");
         var figures = new JsonObject
         {
             ["bench"] = Name,
@@ -107,6 +115,7 @@ internal sealed class LinkSetupBenchmark : IBenchmark
             ["ip_over_library_create_p99"] = Math.Round(create99, 2),
             ["ip_over_library_p50"] = Math.Round(p50, 2),
             ["ip_over_library_p99"] = Math.Round(p99, 2),
+            ["library_bytes_per_link"] = Math.Round(perLink),
         };
         figures["others_cpu_pct"] = load.Report(Console.Out);
         JsonLine.Print(figures, Console.Out);
