@@ -143,6 +143,21 @@ public sealed class LinkTests : TwoNamespaces
     }
 
     [Fact]
+    public void MoveToNetns_RenameFailsAfterTheKernelMoved_MovesTheLinkBack()
+    {
+        // Without the look first, the kernel moves v1 and only then fails to rename it.
+        Pod.CreateVethPair(new VethPairSpec("eth0", "other0"));
+        using var file = File.OpenHandle(PodNs.Path);
+
+        var e = Assert.Throws<NetlinkException>(() => Host.MoveToNetns("v1", file, "eth0", lookFirst: false));
+
+        Assert.Equal(EEXIST, e.Errno);
+        Assert.NotNull(Ip.Link(HostNs.Name, "v1"));
+        Assert.Null(Ip.Link(PodNs.Name, "v1"));
+        Assert.Equal(Host.GetIndex("v1"), Host.GetLink("v0")!.PeerIndex);
+    }
+
+    [Fact]
     public void Open_MissingNetns_ThrowsEnoentNamingIt()
     {
         var e = Assert.Throws<NetlinkException>(() => RtnetlinkClient.Open(PodNs.Name + "-absent"));
