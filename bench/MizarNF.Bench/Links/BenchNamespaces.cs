@@ -4,15 +4,19 @@ namespace MizarNF.Bench.Links;
 
 /// <summary>
 /// The benchmark's own namespaces, mnfbench-PID-host and mnfbench-PID-pN: no link is made in the
-/// machine's namespace. Dispose deletes them all, and with them whatever links a failure left.
+/// machine's namespace. Dispose deletes them all, and with them whatever links a failure left;
+/// those of a run killed before its Dispose (its process gone) go when the next run starts.
 /// </summary>
 internal sealed class BenchNamespaces : IDisposable
 {
     private readonly List<string> _made = [];
 
+    private const string Prefix = "mnfbench-";
+
     public BenchNamespaces(int pods)
     {
-        var prefix = $"mnfbench-{Environment.ProcessId}";
+        SweepDeadRuns();
+        var prefix = $"{Prefix}{Environment.ProcessId}";
         try
         {
             Host = Add($"{prefix}-host");
@@ -37,6 +41,20 @@ internal sealed class BenchNamespaces : IDisposable
         }
 
         _made.Clear();
+    }
+
+    private static void SweepDeadRuns()
+    {
+        foreach (var name in Directory.Exists("/var/run/netns") ? Directory.GetFiles("/var/run/netns").Select(Path.GetFileName) : [])
+        {
+            if (name!.StartsWith(Prefix, StringComparison.Ordinal)
+                && int.TryParse(name[Prefix.Length..].Split('-')[0], out var pid)
+                && pid != Environment.ProcessId
+                && !Directory.Exists($"/proc/{pid}"))
+            {
+                Ip("netns", "delete", name);
+            }
+        }
     }
 
     private static void Ip(params string[] args)
