@@ -128,9 +128,13 @@ public sealed class ScaledEndpointControlHandler : IControlHandler
         int written = 0, unchanged = 0;
         foreach (var d in desired)
         {
-            var size = d.Backends.Count == 0 ? 0u : (uint)MaglevTable.SizeFor(d.Backends.Count);
+            // A table never shrinks while it still has 100 slots per backend: a removal then moves
+            // about 1/N of the flows, where a new size would move nearly all of them.
+            var exists = Services.TryLookup(d.Key, out var current);
+            var needed = d.Backends.Count == 0 ? 0u : (uint)MaglevTable.SizeFor(d.Backends.Count);
+            var size = needed > 0 && exists && current.Size >= needed ? current.Size : needed;
             var info = new ServiceInfo { Size = size, Count = (uint)d.Backends.Count, AffTimeout = d.AffinitySeconds, Gen = Generation(d.Backends, size) };
-            if (Services.TryLookup(d.Key, out var current) && current with { Base = 0 } is var c && c.Equals(info))
+            if (exists && current with { Base = 0 } is var c && c.Equals(info))
             {
                 unchanged++;
                 continue;
