@@ -171,6 +171,7 @@ internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer,
             var applied = await reconciler.ApplyAsync(desired, cancellationToken);
             _refused.Remove(key);
             await PublishAsync(key, cancellationToken);
+            await PublishServicesAsync(applied, cancellationToken);
             return before is null || !before.SpecEquals(applied) || before.IsReady != applied.IsReady;
         }
         catch (ControlPlaneValidationException e)
@@ -223,6 +224,11 @@ internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer,
             return false; // it still has dependents: tried again when something changes
         }
 
+        if (source.MizarKind == Objects.Endpoint.KindName)
+        {
+            await PublishServicesAsync(null, cancellationToken); // the services it backed dropped it
+        }
+
         if (source.HasFinalizer && !await writer.PatchObjectAsync(source, Finalizers.Remove(source), cancellationToken))
         {
             return false;
@@ -255,6 +261,23 @@ internal sealed class Dispatcher(Reconciler reconciler, KubernetesWriter writer,
             {
                 await ApplyCoreAsync(source, desired, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// After an endpoint changed, the mizarservices whose backends may have followed it get their
+    /// status written (unchanged ones cost nothing: the publisher skips a patch it wrote last).
+    /// </summary>
+    private async Task PublishServicesAsync(MizarObject? changed, CancellationToken cancellationToken)
+    {
+        if (changed is not null and not Objects.Endpoint)
+        {
+            return;
+        }
+
+        foreach (var key in _sources.Where(p => p.Value.Resource == ResourceKind.MizarService).Select(p => p.Key).ToList())
+        {
+            await PublishAsync(key, cancellationToken);
         }
     }
 

@@ -130,7 +130,7 @@ public sealed class ServiceTests(ITestOutputHelper output)
         vpc["spec"]!["serviceCidr"] = "10.96.0.0/16";
         h.Server.Vpcs.Push("ADDED", vpc);
         h.Server.Subnets.Push("ADDED", Kube.Subnet("blue-a", "blue", "10.1.1.0/24", "13", MizarAnnotations.Finalizer));
-        h.Server.Endpoints.Push("ADDED", Kube.Endpoint("default", "web", "blue", "blue-a", "node-1", "14", MizarAnnotations.Finalizer));
+        await Cluster.ReadyStatusAsync(h.Server, "/apis/mizarnf.io/v1/subnets/blue-a/status");
         var service = new JsonObject
         {
             ["apiVersion"] = "mizarnf.io/v1",
@@ -146,7 +146,12 @@ public sealed class ServiceTests(ITestOutputHelper output)
         };
 
         h.Server.MizarServices.Push("ADDED", service);
+        var empty = await h.Server.WaitForAsync(r => r.Method == "PATCH" && r.Path == "/apis/mizarnf.io/v1/mizarservices/web/status"
+            && Cluster.Ready(r)?["status"]?.GetValue<string>() == "True");
+        Assert.Empty(empty.Json["status"]!["backends"]!.AsArray()); // its endpoint has not come yet
 
+        // The endpoint arrives: the service follows, and its status is written again.
+        h.Server.Endpoints.Push("ADDED", Kube.Endpoint("default", "web", "blue", "blue-a", "node-1", "14", MizarAnnotations.Finalizer));
         var patch = await h.Server.WaitForAsync(r => r.Method == "PATCH" && r.Path == "/apis/mizarnf.io/v1/mizarservices/web/status"
             && Cluster.Ready(r)?["status"]?.GetValue<string>() == "True" && r.Json["status"]!["backends"]!.AsArray().Count == 1);
         Assert.Equal("10.96.0.1", patch.Json["status"]!["clusterIP"]!.GetValue<string>());
