@@ -24,7 +24,13 @@ internal static class PodMapping
 
         return new Objects.Endpoint
         {
-            Metadata = new ObjectMeta { Name = source.MizarName, Namespace = source.Namespace },
+            // The Pod's labels, so that a mizarservice's selector matches Pod endpoints as a Service's matches Pods.
+            Metadata = new ObjectMeta
+            {
+                Name = source.MizarName,
+                Namespace = source.Namespace,
+                Labels = pod.Metadata.Labels is { Count: > 0 } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : null,
+            },
             Spec = new EndpointSpec
             {
                 Vpc = vpc,
