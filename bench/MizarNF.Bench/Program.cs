@@ -2,7 +2,7 @@ using System.CommandLine;
 using MizarNF.Bench.Benchmarks;
 
 // `bench/run` lists the benchmarks; `bench/run NAME [--runs N]` runs one.
-IBenchmark[] benchmarks = [new PipelineOverheadBenchmark(), new DataPlanePathsBenchmark(), new ProvisioningBenchmark(), new OverlayThroughputBenchmark(), new ServiceLatencyBenchmark(), new LinkSetupBenchmark(), new CniLatencyBenchmark()];
+IBenchmark[] benchmarks = [new PipelineOverheadBenchmark(), new DataPlanePathsBenchmark(), new ServiceLookupBenchmark(), new ProvisioningBenchmark(), new OverlayThroughputBenchmark(), new ServiceLatencyBenchmark(), new LinkSetupBenchmark(), new CniLatencyBenchmark()];
 
 var root = new RootCommand("MizarNF benchmarks: figures beside a baseline measured in the same run, then one JSON line");
 foreach (var b in benchmarks)
