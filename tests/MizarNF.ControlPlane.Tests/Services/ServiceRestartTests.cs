@@ -47,6 +47,32 @@ public sealed class ServiceRestartTests
     }
 
     [Fact]
+    public async Task ReconcileAll_OwnerMissedABackendChange_ConvergesAfterRestart()
+    {
+        using var cluster = await ClusterAsync(nodes: 3);
+        await cluster.Reconciler.ApplyAsync(Labelled("a", "node-1"));
+        var service = await cluster.Reconciler.ApplyAsync(Service("web", owners: 1));
+        var owner = service.Status.Owners.Single();
+        var vni = cluster.Store.Get<Vpc>("vpc")!.Status.Vni;
+        cluster.Nodes[owner].Reachable = false;
+
+        var endpoint = await cluster.Reconciler.ApplyAsync(Labelled("b", owner == "node-2" ? "node-3" : "node-2"));
+
+        Assert.True(endpoint.IsReady); // the endpoint itself is fine
+        var missed = cluster.Store.Get<ServiceObject>("web")!;
+        Assert.Equal("NodeUnreachable", Conditions.Find(missed.Status.Conditions, Conditions.Ready)!.Reason);
+        Assert.DoesNotContain(endpoint.Status.Ip!, Entries(cluster, owner)[$"{vni}/{service.Status.ClusterIp}:80/tcp"], StringComparison.Ordinal);
+
+        cluster.Restart();
+        cluster.Nodes[owner].Reachable = true;
+        var report = await cluster.Reconciler.ReconcileAllAsync();
+
+        Assert.True(report.AllReady, string.Join("\n", report.NotReady));
+        Assert.Contains(endpoint.Status.Ip!, Entries(cluster, owner)[$"{vni}/{service.Status.ClusterIp}:80/tcp"], StringComparison.Ordinal);
+        Assert.Equal(["a", "b"], cluster.Store.Get<ServiceObject>("web")!.Status.Backends.Select(b => b.Endpoint));
+    }
+
+    [Fact]
     public async Task ApplyService_AfterRestart_NextFreeClusterIp()
     {
         using var cluster = await ClusterAsync();
