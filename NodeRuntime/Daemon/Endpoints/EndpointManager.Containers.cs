@@ -6,16 +6,21 @@ using MizarNF.Netlink;
 namespace MizarNF.NodeRuntime.Endpoints;
 
 /// <summary>
-/// The CNI side: an endpoint provisioned without a netns is parked (its pair in the node's
-/// namespace, the agent attached, the maps programmed), and a container runtime's ADD hands it
-/// over: the pod end is moved into the container's namespace and renamed in one rtnetlink
-/// request, then configured there, all in-process (MizarNF.Netlink: no ip or ethtool processes on
-/// this path). DEL detaches: the pair goes, the endpoint stays for the pod's next
-/// sandbox. Every attachment is written to the state store before the interface moves, so a DEL
-/// finds it after a crash half-way through an ADD.
+/// The CNI side. An endpoint provisioned without a netns is parked: validated, its address held,
+/// remembered (state store), its interface not made yet. A container runtime's ADD makes the veth
+/// pair with its pod end directly in the container's namespace under CNI_IFNAME, configures it
+/// there, attaches the agent and programs the maps, all in-process (MizarNF.Netlink: no ip or
+/// ethtool process). The pair is made at ADD rather than made at provisioning and moved at ADD
+/// because moving a link between namespaces costs the kernel an RCU grace period (about 20 ms
+/// measured here, against about 1 ms to make the pair in place; NodeRuntime/Cni/README.md).
+/// DEL detaches: the pair goes, the endpoint stays for the pod's next sandbox. A failed ADD
+/// removes what it made; a crash half-way leaves a link no record owns, which the restarted
+/// daemon's orphan sweep removes.
 /// </summary>
 public sealed partial class EndpointManager
 {
+    private readonly PhaseClock _phases = new();
+
     /// <summary>Hands endpoint <paramref name="endpointId"/> over to a container, waiting up to <paramref name="wait"/> for the control plane to provision it.</summary>
     public async Task<EndpointRecord> AttachContainerAsync(ContainerAttach request, TimeSpan wait, CancellationToken cancel)
     {
@@ -24,7 +29,7 @@ public sealed partial class EndpointManager
         {
             if (TryAttach(request) is { } attached)
             {
-                ContainerLog.Attached(_log, request.EndpointId, request.ContainerId, request.Ifname, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                ContainerLog.Attached(_log, request.EndpointId, request.ContainerId, request.Ifname, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _phases.ToString());
                 return attached;
             }
 
@@ -50,8 +55,11 @@ public sealed partial class EndpointManager
                 return false;
             }
 
+            _phases.Restart();
             DetachLocked(e);
             _store.Save(_endpoints.Values);
+            _phases.Mark("store");
+            ContainerLog.Detached(_log, e.Id, e.ContainerId ?? "-", e.Ifname, _phases.ToString());
             return true;
         }
         finally
@@ -72,7 +80,9 @@ public sealed partial class EndpointManager
             var stale = _endpoints.Values.Where(e => e.Mode is EndpointMode.Attached && !valid.Contains((e.ContainerId!, e.Ifname))).ToList();
             foreach (var e in stale)
             {
+                _phases.Restart();
                 DetachLocked(e);
+                ContainerLog.Detached(_log, e.Id, e.ContainerId ?? "-", e.Ifname, "garbage-collected; " + _phases);
             }
 
             if (stale.Count > 0)
@@ -107,6 +117,7 @@ public sealed partial class EndpointManager
     private EndpointRecord? TryAttach(ContainerAttach r)
     {
         _lock.Wait();
+        _phases.Restart();
         try
         {
             var mine = _endpoints.Values.FirstOrDefault(e => e.Mode is EndpointMode.Attached && e.ContainerId == r.ContainerId && e.Ifname == r.Ifname);
@@ -138,12 +149,10 @@ public sealed partial class EndpointManager
                     return e; // a repeated ADD
                 case EndpointMode.Attached when e.ContainerId != r.ContainerId && File.Exists(e.Netns) && LinkIndex(e.HostIfname) is not null:
                     throw new EndpointConflictException($"endpoint '{e.Id}' is attached to container {e.ContainerId}, which still runs");
-                case EndpointMode.Parked when LinkIndex(e.HostIfname) is not null && LinkIndex(e.ParkedIfname) is not null:
-                    return HandOver(e, r);
-                case EndpointMode.Detached:
+                case EndpointMode.Parked or EndpointMode.Detached:
                     return CreateAttached(e, r);
                 default:
-                    // Its interface is gone (its last container died without a DEL, or the parked pair was removed): make it again in place.
+                    // Its interface is gone (its last container died without a DEL): make it again in place.
                     DetachLocked(e);
                     return CreateAttached(_endpoints[e.Id], r);
             }
@@ -154,109 +163,41 @@ public sealed partial class EndpointManager
         }
     }
 
-    /// <summary>Moves the parked pod end into the container (renamed to its ifname) and configures it there.</summary>
-    private EndpointRecord HandOver(EndpointRecord parked, ContainerAttach r)
-    {
-        var attached = parked with { Mode = EndpointMode.Attached, ContainerId = r.ContainerId, Netns = r.Netns, Ifname = r.Ifname };
-        _endpoints[attached.Id] = attached;
-        _store.Save(_endpoints.Values); // before anything moves: a DEL after a crash from here on finds it
-        try
-        {
-            using (var host = RtnetlinkClient.Open())
-            {
-                host.MoveToNetns(parked.ParkedIfname, r.Netns, r.Ifname);
-            }
-
-            using (var pod = RtnetlinkClient.Open(r.Netns))
-            {
-                var index = pod.GetIndex(r.Ifname);
-                pod.AddAddress(index, IPAddress.Parse(attached.Ip), attached.PrefixLength);
-                pod.SetUp("lo");
-                pod.SetUp(r.Ifname);
-                pod.AddRoute(new IPNetwork(IPAddress.Any, 0), IPAddress.Parse(attached.Gateway), index);
-            }
-
-            AttachPodPass(attached);
-            return attached;
-        }
-        catch
-        {
-            DetachLocked(attached);
-            _store.Save(_endpoints.Values);
-            throw;
-        }
-    }
-
     /// <summary>Makes the pair with its pod end in the container (in-process), for an endpoint that has no interface.</summary>
     private EndpointRecord CreateAttached(EndpointRecord spec, ContainerAttach r)
     {
         var wanted = spec with { Mode = EndpointMode.Attached, ContainerId = r.ContainerId, Netns = r.Netns, Ifname = r.Ifname, HostIfname = HostName(spec.Id), HostIfindex = 0 };
-        _endpoints[wanted.Id] = wanted;
+        var made = CreateInContainer(wanted); // all or nothing
+        _endpoints[made.Id] = made;
         _store.Save(_endpoints.Values);
-        try
-        {
-            var made = CreateInContainer(wanted);
-            _endpoints[made.Id] = made;
-            _store.Save(_endpoints.Values);
-            return made;
-        }
-        catch
-        {
-            _endpoints[wanted.Id] = Detached(wanted);
-            _store.Save(_endpoints.Values);
-            throw;
-        }
+        _phases.Mark("store");
+        return made;
     }
 
     /// <summary>Call with the lock held: takes the endpoint out of the maps, removes its pair, keeps it as detached.</summary>
     private void DetachLocked(EndpointRecord e)
     {
-        if (e.Mode is EndpointMode.Detached)
+        if (e.Mode is EndpointMode.Detached or EndpointMode.Parked)
         {
             return;
         }
 
         Unprogram(e);
+        _phases.Mark("maps");
         if (e.HostIfname.Length > 0)
         {
             using var host = RtnetlinkClient.Open();
             host.DeleteLink(e.HostIfname); // the pod end goes with it
         }
 
+        _phases.Mark("link");
+
         _endpoints[e.Id] = Detached(e);
-        ContainerLog.Detached(_log, e.Id, e.ContainerId ?? "-", e.Ifname);
     }
 
-    /// <summary>A parked endpoint: the pair made in the node's namespace, its pod end under a temporary name, programmed and waiting for a container.</summary>
-    private EndpointRecord Park(EndpointRecord w)
-    {
-        var host = HostName(w.Id);
-        var mtu = PodMtu;
-        var spare = w with { HostIfname = host };
-        using var rtnl = RtnetlinkClient.Open();
-        rtnl.DeleteLink(host); // a leftover of a half-made attempt
-        rtnl.CreateVethPair(new VethPairSpec(host, spare.ParkedIfname) { Mtu = mtu, PeerMac = PhysicalAddress.Parse(w.Mac) });
-        try
-        {
-            rtnl.SetUp(host);
-            if (_dp.NeedsPodXdp)
-            {
-                // Offloads belong to the device and move with it into the container.
-                rtnl.SetOffloads(spare.ParkedIfname, Offloads.All, enabled: false);
-            }
-
-            var ifindex = rtnl.GetIndex(host);
-            var made = spare with { HostIfindex = ifindex, Mtu = mtu, Mode = EndpointMode.Parked, Netns = string.Empty, ContainerId = null };
-            Attach(made);
-            Program(made);
-            return made;
-        }
-        catch
-        {
-            rtnl.DeleteLink(host);
-            throw;
-        }
-    }
+    /// <summary>A parked endpoint: remembered with its host-side name chosen, nothing made yet.</summary>
+    private EndpointRecord Park(EndpointRecord w) =>
+        w with { HostIfname = HostName(w.Id), HostIfindex = 0, Mtu = PodMtu, Mode = EndpointMode.Parked, Netns = string.Empty, ContainerId = null };
 
     /// <summary>The pair made with its pod end in the container and configured there, the agent attached, the maps programmed.</summary>
     private EndpointRecord CreateInContainer(EndpointRecord w)
@@ -268,10 +209,13 @@ public sealed partial class EndpointManager
             OffloadsOff = _dp.NeedsPodXdp,
         };
         var made = w with { HostIfindex = PodLink.Create(rtnl, spec), Mtu = PodMtu };
+        _phases.Mark("link");
         try
         {
             Attach(made);
+            _phases.Mark("agent");
             Program(made);
+            _phases.Mark("maps");
             return made;
         }
         catch

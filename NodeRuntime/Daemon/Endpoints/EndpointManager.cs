@@ -77,14 +77,14 @@ public sealed partial class EndpointManager : IDisposable
                     throw new EndpointConflictException($"endpoint '{wanted.Id}' exists with another spec ({existing.Ip} in VNI {existing.Vni}); delete it first");
                 }
 
-                if (existing.Mode is not EndpointMode.Detached && LinkIndex(existing.HostIfname) is not null)
+                if (existing.Mode is EndpointMode.Parked || (existing.HasLink && LinkIndex(existing.HostIfname) is not null))
                 {
                     return existing;
                 }
 
                 // Its interface vanished (or its container went): make it again, parked when it is the CNI's.
                 _endpoints.Remove(existing.Id);
-                if (existing.Mode is not EndpointMode.Detached)
+                if (existing.HasLink)
                 {
                     Unprogram(existing);
                 }
@@ -120,7 +120,7 @@ public sealed partial class EndpointManager : IDisposable
                 return false;
             }
 
-            if (e.Mode is not EndpointMode.Detached)
+            if (e.HasLink)
             {
                 Unprogram(e);
                 DeleteLink(e.HostIfname);
@@ -199,8 +199,7 @@ public sealed partial class EndpointManager : IDisposable
 
     private void AttachPodPass(EndpointRecord e)
     {
-        // A parked pod end gets its program once it is in its container's namespace.
-        if (_dp.NeedsPodXdp && e.Mode is not EndpointMode.Parked)
+        if (_dp.NeedsPodXdp)
         {
             // Frames sent by XDP into a veth arrive only when the peer has an XDP program too.
             PipelineAttachment.Adopt(_podPass.Value, new AttachTarget(e.Netns, e.Ifname, Bpf.XdpMode.Native));
@@ -236,7 +235,7 @@ public sealed partial class EndpointManager : IDisposable
     {
         var h = _dp.Handlers[EndpointFunction];
         h.Apply(new ControlRequest(ControlOperation.Remove, "endpoint", ControlJson.Write(new[] { new { vni = e.Vni, ip = e.Ip, mac = e.Mac, ifindex = e.HostIfindex, gateway = e.Gateway } })));
-        if (!_endpoints.Values.Any(o => o.Id != e.Id && o.Mode is not EndpointMode.Detached && o.Vni == e.Vni && o.Gateway == e.Gateway))
+        if (!_endpoints.Values.Any(o => o.Id != e.Id && o.HasLink && o.Vni == e.Vni && o.Gateway == e.Gateway))
         {
             h.Apply(new ControlRequest(ControlOperation.Remove, "subnet", ControlJson.Write(new[] { new { vni = e.Vni, gateway = e.Gateway, bouncers = Array.Empty<string>() } })));
         }
@@ -247,7 +246,7 @@ public sealed partial class EndpointManager : IDisposable
     {
         foreach (var e in _endpoints.Values.ToList())
         {
-            if (e.Mode is EndpointMode.Detached)
+            if (!e.HasLink)
             {
                 continue;
             }
@@ -277,7 +276,7 @@ public sealed partial class EndpointManager : IDisposable
             Log.EndpointAdopted(_log, e.Id, e.HostIfname);
         }
 
-        var owned = _endpoints.Values.Where(e => e.Mode is not EndpointMode.Detached).Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
+        var owned = _endpoints.Values.Where(e => e.HasLink).Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
         foreach (var link in IpCommand.Json("link", "show", "type", "veth")?.EnumerateArray() ?? Enumerable.Empty<System.Text.Json.JsonElement>())
         {
             var name = link.GetProperty("ifname").GetString()!;

@@ -9,7 +9,7 @@ public enum EndpointMode
     /// <summary>Made in the netns the control plane named (ProvisionEndpoint with a netns).</summary>
     InNetns,
 
-    /// <summary>Provisioned without a netns: the pair waits in the node's namespace for a CNI ADD.</summary>
+    /// <summary>Provisioned without a netns: remembered, its address held; a CNI ADD makes its pair in the container.</summary>
     Parked,
 
     /// <summary>Handed over to a container by a CNI ADD.</summary>

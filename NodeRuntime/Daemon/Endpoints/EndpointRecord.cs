@@ -30,7 +30,7 @@ public sealed record EndpointRecord(
         && Mac == other.Mac && (ForCni == other.ForCni) && (ForCni || (Netns == other.Netns && Ifname == other.Ifname))
         && SubnetBouncers.SequenceEqual(other.SubnetBouncers) && VpcDividers.SequenceEqual(other.VpcDividers);
 
-    /// <summary>The name of the pod end while it is parked in the node's namespace.</summary>
+    /// <summary>True when the endpoint has a veth pair on this node (parked and detached ones have none).</summary>
     [JsonIgnore]
-    public string ParkedIfname => "mnp" + HostIfname[3..];
+    public bool HasLink => Mode is EndpointMode.InNetns or EndpointMode.Attached;
 }
