@@ -42,6 +42,13 @@ public sealed class NodeOptions
     /// <summary>Max entries of the bouncer's endpoint table.</summary>
     public uint MaxBouncedEndpoints { get; set; } = 65536;
 
+    /// <summary>
+    /// Max entries of any plugin's map by name (<c>--map-size NAME=N</c>, repeatable), overriding the
+    /// plugin's default; e.g. <c>svc_maglev</c> for many services. Takes effect when the map is made:
+    /// a map already pinned keeps its size until the pins are removed.
+    /// </summary>
+    public Dictionary<string, uint> MapSizes { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The pin root, defaulting per node.</summary>
     public string PinRootOrDefault => PinRoot ?? $"/sys/fs/bpf/mizarnf/{Node}";
 
@@ -56,4 +63,33 @@ public sealed class NodeOptions
         "xdp-generic" => (PipelineHook.Xdp, XdpMode.Generic),
         _ => throw new ArgumentException($"unknown hook '{name}' (tc, xdp, xdp-generic)"),
     };
+
+    /// <summary>
+    /// Rewrites each <c>--map-size NAME=N</c> into the configuration key <c>--Node:MapSizes:NAME N</c>;
+    /// a malformed one is refused here, before anything is loaded.
+    /// </summary>
+    public static string[] ExpandMapSizes(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] != "--map-size")
+            {
+                result.Add(args[i]);
+                continue;
+            }
+
+            var value = i + 1 < args.Length ? args[++i] : string.Empty;
+            var eq = value.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !uint.TryParse(value.AsSpan(eq + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) || size == 0)
+            {
+                throw new ArgumentException($"--map-size takes NAME=ENTRIES with ENTRIES a positive integer, not '{value}'");
+            }
+
+            result.Add($"--Node:MapSizes:{value[..eq]}");
+            result.Add(size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return [.. result];
+    }
 }

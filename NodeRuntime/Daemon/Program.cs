@@ -18,6 +18,7 @@ var switches = new Dictionary<string, string>
     ["--gateway-mac"] = "Node:GatewayMac",
     ["--max-endpoints"] = "Node:MaxEndpoints",
 };
+args = NodeOptions.ExpandMapSizes(args);
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
 builder.Configuration.AddCommandLine(args, switches);
 builder.Services.Configure<NodeOptions>(builder.Configuration.GetSection("Node"));

@@ -34,7 +34,7 @@ public static class NodeDaemonCommand
     }
 
     /// <summary>A NodeCommand starting the daemon with the given plugins and hooks (tc, xdp or xdp-generic).</summary>
-    public static Func<TestbedNode, ProcessStartInfo> Create(string pluginsDirectory, string agentHook = "tc", string transitHook = "tc", string? daemon = null)
+    public static Func<TestbedNode, ProcessStartInfo> Create(string pluginsDirectory, string agentHook = "tc", string transitHook = "tc", string? daemon = null, IEnumerable<string>? extraArguments = null)
     {
         var dll = daemon ?? Locate();
         return node =>
@@ -46,6 +46,11 @@ public static class NodeDaemonCommand
                 "--pin-root", node.PinRoot, "--state-dir", node.StateDirectory, "--plugins", pluginsDirectory,
                 "--agent-hook", agentHook, "--transit-hook", transitHook,
             })
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            foreach (var a in extraArguments ?? [])
             {
                 psi.ArgumentList.Add(a);
             }

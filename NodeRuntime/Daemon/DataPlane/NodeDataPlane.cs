@@ -53,6 +53,11 @@ public sealed class NodeDataPlane : IDisposable
             ["ep_agent"] = _options.MaxEndpoints,
             ["bn_eps"] = _options.MaxBouncedEndpoints,
         };
+        foreach (var (name, size) in _options.MapSizes)
+        {
+            sizes[name] = size;
+        }
+
         (TransitHook, TransitMode) = NodeOptions.ParseHook(_options.TransitHook);
         (AgentHook, AgentMode) = NodeOptions.ParseHook(_options.AgentHook);
         Transit = Load(AttachPoint.Transit, TransitHook, sizes);

@@ -36,28 +36,65 @@ internal sealed class ServiceLatencyBenchmark : IBenchmark
         var results = new List<Row>();
         (string Key, Func<IServiceSetup> Make)[] setups =
         [
-            ("mizarnf", () => new MizarNFServiceSetup(progress, stop)),
+            ("mizarnf", () => new MizarNFServiceSetup(levels[^1], progress, stop)),
             ("iptables", () => new IptablesSetup(progress, stop)),
         ];
-        foreach (var (_, make) in setups.Where(s => only.Contains(s.Key)))
+        // Both testbeds stay up and are measured in alternating chunks at every level, so a change
+        // of machine load shows on both sides instead of skewing the ratio.
+        var active = new List<IServiceSetup>();
+        try
         {
-            using var setup = make();
+            foreach (var (_, make) in setups.Where(s => only.Contains(s.Key)))
+            {
+                active.Add(make());
+            }
+
+            const int Chunks = 10;
             foreach (var level in levels)
             {
-                Console.Error.WriteLine($"{setup.Name}: defining {level} services");
-                var target = setup.Define(level);
-                Console.Error.Write($"{setup.Name}: {rounds} connections to {target} ");
-                var times = TcpProbe.Measure(setup.ClientNamespace, target, rounds, warmup, new Dots());
-                Console.Error.WriteLine(times.Failures == 0 ? " done" : $" {times.Failures} failed");
-                if (times.Connect.Count == 0)
+                var targets = active.Select(setup =>
                 {
-                    throw new InvalidOperationException($"{setup.Name}: no connection to {target} succeeded with {level} services");
+                    Console.Error.WriteLine($"{setup.Name}: defining {level} services");
+                    return setup.Define(level);
+                }).ToList();
+                var connect = active.Select(_ => new List<double>()).ToList();
+                var request = active.Select(_ => new List<double>()).ToList();
+                var failures = new int[active.Count];
+                Console.Error.Write($"{level} services: {rounds} connections per setup, alternating ");
+                for (var chunk = 0; chunk < Chunks; chunk++)
+                {
+                    for (var i = 0; i < active.Count; i++)
+                    {
+                        var times = TcpProbe.Measure(active[i].ClientNamespace, targets[i], rounds / Chunks, chunk == 0 ? warmup : 2);
+                        connect[i].AddRange(times.Connect);
+                        request[i].AddRange(times.Request);
+                        failures[i] += times.Failures;
+                    }
+
+                    Console.Error.Write('.');
                 }
 
-                results.Add(new Row(setup.Key, setup.Name, level, new Millis(times.Connect), new Millis(times.Request), times.Failures));
+                Console.Error.WriteLine();
+                for (var i = 0; i < active.Count; i++)
+                {
+                    if (connect[i].Count == 0)
+                    {
+                        throw new InvalidOperationException($"{active[i].Name}: no connection to {targets[i]} succeeded with {level} services");
+                    }
+
+                    results.Add(new Row(active[i].Key, active[i].Name, level, new Millis(connect[i]), new Millis(request[i]), failures[i]));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var setup in active)
+            {
+                setup.Dispose();
             }
         }
 
+        results = [.. results.OrderBy(r => Array.FindIndex(setups, s => s.Key == r.Key)).ThenBy(r => r.Services)];
         Print(results, levels);
         return 0;
     }
@@ -110,15 +147,4 @@ internal sealed class ServiceLatencyBenchmark : IBenchmark
     private static string Ratio(double v) => string.Create(CultureInfo.InvariantCulture, $"{v:0.00}×");
 
     private sealed record Row(string Key, string Name, int Services, Millis Connect, Millis Request, int Failures);
-
-    private sealed class Dots : IProgress<int>
-    {
-        public void Report(int value)
-        {
-            if (value > 0 && value % 100 == 0)
-            {
-                Console.Error.Write('.');
-            }
-        }
-    }
 }

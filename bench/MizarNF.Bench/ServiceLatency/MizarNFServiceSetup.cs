@@ -24,9 +24,13 @@ internal sealed class MizarNFServiceSetup : IServiceSetup
     private readonly EchoServer _server;
     private readonly string _backendHost;
 
-    public MizarNFServiceSetup(IProgress<string> progress, CancellationToken stop)
+    /// <param name="maxServices">The most services any level defines: the service tables are sized for it (a one-backend service's Maglev table has 251 slots).</param>
+    public MizarNFServiceSetup(int maxServices, IProgress<string> progress, CancellationToken stop)
     {
-        _bed = BenchTestbed.Up(BenchTestbed.NewPrefix(), NodeDaemonCommand.Create(PluginLocator.Default()), progress, stop);
+        var entries = Math.Max(4096, 2 * maxServices).ToString(CultureInfo.InvariantCulture);
+        var slots = Math.Max(131072, 256 * maxServices).ToString(CultureInfo.InvariantCulture);
+        string[] sizes = ["--map-size", $"svc_svcs={entries}", "--map-size", $"svc_vips={entries}", "--map-size", $"svc_maglev={slots}"];
+        _bed = BenchTestbed.Up(BenchTestbed.NewPrefix(), NodeDaemonCommand.Create(PluginLocator.Default(), extraArguments: sizes), progress, stop);
         try
         {
             _daemons = new DaemonReport(_bed.Nodes);
