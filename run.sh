@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES=(clang-14 llvm-14 libbpf1 libbpf-dev iproute2 iputils-ping iperf3 tshark xdp-tools procps ethtool util-linux)
+APT_PACKAGES=(clang-14 llvm-14 libbpf1 libbpf-dev iproute2 iputils-ping iperf3 tshark xdp-tools procps ethtool util-linux
+  podman runc conmon containernetworking-plugins busybox-static iptables)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -31,6 +32,14 @@ mount_bpffs() {
 build() {
   log "building (dotnet build MizarNF.sln)"
   dotnet build MizarNF.sln -c Release -nologo -v q -clp:ErrorsOnly
+  # The CNI plugin runs as a process per call: published NativeAOT (again only when its sources
+  # changed), where tests, benchmarks and NodeRuntime/Cni/install-cni.sh take it from.
+  local cni=artifacts/cni/mizarnf-cni
+  if [ ! -x "$cni" ] || find NodeRuntime/Cni NodeRuntime/Api Directory.Build.props Directory.Packages.props \
+       -not -path '*/bin/*' -not -path '*/obj/*' -type f -newer "$cni" -print -quit | grep -q .; then
+    log "publishing mizarnf-cni (NativeAOT)"
+    dotnet publish NodeRuntime/Cni/MizarNF.Cni.csproj -c Release -nologo -v q -clp:ErrorsOnly -o artifacts/cni
+  fi
 }
 
 setup() {

@@ -13,7 +13,7 @@ namespace MizarNF.Bench.Benchmarks;
 
 /// <summary>
 /// CNI ADD and DEL latency, process start included, as a runtime sees it: mizarnf-cni (NativeAOT)
-/// handing over endpoints the control plane parked, and making them on ADD from the conflist,
+/// attaching endpoints the control plane parked, and making them on ADD from the conflist,
 /// beside Debian's reference ptp plugin with host-local IPAM doing the same job (a veth pair, an
 /// address, a default route) on the same testbed node, interleaved pod by pod in the same run.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class CniLatencyBenchmark : IBenchmark
 
     public string Name => "cni-latency";
 
-    public string Description => "CNI ADD/DEL p50/p99 over N pods: mizarnf-cni (handover, made on ADD) beside Debian's ptp + host-local on the same node; goal ≤ 1.0× ptp";
+    public string Description => "CNI ADD/DEL p50/p99 over N pods: mizarnf-cni (parked endpoint, conflist endpoint) beside Debian's ptp + host-local on the same node; goal ≤ 1.0× ptp";
 
     public Command Command()
     {
@@ -50,13 +50,13 @@ internal sealed class CniLatencyBenchmark : IBenchmark
         var ipamDir = Directory.CreateDirectory(Path.Combine(bed.RunDirectory, "host-local")).FullName;
         var bouncer = node.Address.ToString();
 
-        var handover = new CniSubject("mizarnf-cni (handover)", "h", cni, Conf("mizarnf-cni", $"\"socket\":\"{node.Socket}\""), i => $"K8S_POD_NAMESPACE=bench;K8S_POD_NAME=h{i}");
+        var parked = new CniSubject("mizarnf-cni (parked by control plane)", "h", cni, Conf("mizarnf-cni", $"\"socket\":\"{node.Socket}\""), i => $"K8S_POD_NAMESPACE=bench;K8S_POD_NAME=h{i}");
         var onAdd = new CniSubject("mizarnf-cni (made on ADD)", "a", cni,
             Conf("mizarnf-cni", $"\"socket\":\"{node.Socket}\",\"endpoint\":{{\"vni\":300,\"subnet\":\"10.8.0.0/16\",\"gateway\":\"{Gateway}\",\"bouncers\":[\"{bouncer}\"]}}"),
             i => $"K8S_POD_NAMESPACE=bench;K8S_POD_NAME=a{i};IP={Ip(20000 + i)}");
         var ptp = new CniSubject("ptp + host-local (Debian)", "p", "/usr/lib/cni/ptp",
             Conf("ptp", $"\"mtu\":1450,\"ipMasq\":false,\"ipam\":{{\"type\":\"host-local\",\"ranges\":[[{{\"subnet\":\"10.9.0.0/16\"}}]],\"dataDir\":\"{ipamDir}\"}}"), _ => null);
-        CniSubject[] subjects = [handover, onAdd, ptp];
+        CniSubject[] subjects = [parked, onAdd, ptp];
 
         Console.Error.WriteLine($"making {pods * subjects.Length} pod namespaces and parking {pods} endpoints (the runtime's and the control plane's part, untimed)");
         var netns = subjects.ToDictionary(s => s, s => Enumerable.Range(0, pods + 3).Select(i => "/var/run/netns/" + bed.CreatePodNamespace($"{s.Tag}{i}")).ToList());
@@ -129,7 +129,7 @@ internal sealed class CniLatencyBenchmark : IBenchmark
         {
             var (add, del) = (new Millis(s.Add), new Millis(s.Del));
             table.Add(s.Name, F(add.Median), F(add.Percentile(99)), F(del.Median), F(del.Percentile(99)), F(add.Median / b.Add.Median, "0.00"), F(del.Median / b.Del.Median, "0.00"));
-            var key = s == baseline ? "ptp" : s.Name.Contains("handover", StringComparison.Ordinal) ? "mizarnf_handover" : "mizarnf_on_add";
+            var key = s == baseline ? "ptp" : s.Name.Contains("parked", StringComparison.Ordinal) ? "mizarnf_parked" : "mizarnf_on_add";
             json[key] = new JsonObject
             {
                 ["add_p50_ms"] = Math.Round(add.Median, 2),
@@ -143,7 +143,7 @@ internal sealed class CniLatencyBenchmark : IBenchmark
 
         Console.WriteLine($"CNI ADD/DEL latency, process start included, {pods} pods per plugin, interleaved on one testbed node");
         table.Print(Console.Out);
-        Console.WriteLine($"handover: the control plane's ProvisionEndpoint (parking, before ADD, untimed above) p50 {F(park.Median)} ms, p99 {F(park.Percentile(99))} ms");
+        Console.WriteLine($"parked: the control plane's ProvisionEndpoint (before ADD, untimed above) p50 {F(park.Median)} ms, p99 {F(park.Percentile(99))} ms");
         json["park_p50_ms"] = Math.Round(park.Median, 2);
         JsonLine.Print(json, Console.Out);
     }
