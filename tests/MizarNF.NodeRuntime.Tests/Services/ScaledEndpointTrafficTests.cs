@@ -71,6 +71,28 @@ public sealed class ScaledEndpointTrafficTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public void BackendGoneWhileAFlowIsCached_FlowTurnedBackAndDecidedAgain_NeverBlackHoled()
+    {
+        using var s = new ServiceScenario(cluster);
+        var b4 = s.AddBackend("b4", 3, "10.1.2.60", "10.1.2.1");
+        s.Upsert(ServiceScenario.Service(Vpc1, ServiceScenario.Vip, 54, "udp", [(b4, 5353, cluster.Address(3))]));
+        var p1 = cluster.Pod("p1");
+        Assert.Equal("b4:5353", s.Connect(p1, "udp", ServiceScenario.Vip, 54, 1, firstSport: 43000).Single().Backend);
+        var rejected = () => cluster.Client(1).GetCounters(new NodeApi.V1.GetCountersRequest()).Functions
+            .Where(f => f.AttachPoint == "transit" && f.Function == "ScaledEndpoint").SelectMany(f => f.Drops).Where(d => d.Reason == "REJECTED").Sum(d => (long)d.Packets);
+        var (rejectedBefore, turnedBackBefore) = (rejected(), s.Transit(3, "ScaledEndpoint").Tx);
+
+        // b4 goes away; the owner alone is told (one call). p1's node still has the flow cached.
+        s.RemoveEndpoint(b4);
+        s.Upsert(ServiceScenario.Service(Vpc1, ServiceScenario.Vip, 54, "udp", [(s.B2, 5353, cluster.Address(2))]));
+        var again = s.Connect(p1, "udp", ServiceScenario.Vip, 54, 1, firstSport: 43000).Single();
+
+        Assert.True(again.Backend == "b2:5353", $"{again.Backend}\n{cluster.Diagnose()}");
+        Assert.True(s.Transit(3, "ScaledEndpoint").Tx > turnedBackBefore, "b4's node turned the marked packet back");
+        Assert.True(rejected() > rejectedBefore, "p1's node forgot the flow");
+    }
+
+    [Fact]
     public void SameClusterIpInAnotherVpc_ReachesOnlyItsOwnBackends()
     {
         using var s = new ServiceScenario(cluster);

@@ -16,6 +16,7 @@ internal sealed class ServiceScenario : IDisposable
     public const string Vip = "10.96.0.10";
     public const string Vpc1OnlyVip = "10.96.0.12";
     private static int _next;
+    private readonly int _run;
     private readonly ClusterFixture _cluster;
     private readonly List<Process> _servers = [];
     private readonly List<(Pod Pod, int Bouncer)> _pods = [];
@@ -27,11 +28,11 @@ internal sealed class ServiceScenario : IDisposable
         _cluster = cluster;
         try
         {
-            var run = Interlocked.Increment(ref _next);
+            _run = Interlocked.Increment(ref _next);
             File.WriteAllText(Script("server.py"), ServerPy);
             File.WriteAllText(Script("client.py"), ClientPy);
-            B2 = AddPod($"svc{run}-b2", 2, ClusterFixture.Vpc1, "10.1.1.40", "10.1.1.1", 2);
-            B3 = AddPod($"svc{run}-b3", 3, ClusterFixture.Vpc1, "10.1.2.50", "10.1.2.1", 3);
+            B2 = AddPod($"svc{_run}-b2", 2, ClusterFixture.Vpc1, "10.1.1.40", "10.1.1.1", 2);
+            B3 = AddPod($"svc{_run}-b3", 3, ClusterFixture.Vpc1, "10.1.2.50", "10.1.2.1", 3);
             Serve(B2, "b2");
             Serve(B3, "b3");
             Serve(cluster.Pod("q2"), "q2");
@@ -47,6 +48,22 @@ internal sealed class ServiceScenario : IDisposable
     public Pod B2 { get; }
 
     public Pod B3 { get; }
+
+    /// <summary>Another backend pod with its server ("name:port" answers).</summary>
+    public Pod AddBackend(string name, int node, string ip, string gateway)
+    {
+        var pod = AddPod($"svc{_run}-{name}", node, ClusterFixture.Vpc1, ip, gateway, gateway == "10.1.2.1" ? 3 : 2);
+        Serve(pod, name);
+        return pod;
+    }
+
+    /// <summary>Deletes a backend pod's endpoint as when the pod goes away (its node and its bouncer forget it).</summary>
+    public void RemoveEndpoint(Pod pod)
+    {
+        _cluster.Client(pod.Node).DeleteEndpoint(new DeleteEndpointRequest { Id = pod.Name });
+        var bouncer = _pods.First(p => p.Pod == pod).Bouncer;
+        _cluster.Client(bouncer).ProgramFunction(new ProgramFunctionRequest { Function = "Bouncer", Kind = "endpoint", Operation = Operation.Remove, Json = $"[{{\"vni\":{pod.Vni},\"ip\":\"{pod.Ip}\",\"host\":\"{_cluster.Address(pod.Node)}\",\"mac\":\"02:00:00:00:00:00\"}}]" });
+    }
 
     /// <summary>A service JSON object.</summary>
     public static string Service(uint vni, string ip, int port, string protocol, IEnumerable<(Pod Pod, int Port, string Host)> backends, int affinitySeconds = 0) =>
