@@ -44,6 +44,7 @@ public sealed class ScaledEndpointFunction : INetworkFunction
             new DropReasonDescriptor(133, "TOO_BIG", "the first packet with the decision option would not fit the underlay MTU"),
             new DropReasonDescriptor(134, "LOOP", "a packet from this node back to itself through the owner"),
             new DropReasonDescriptor(135, "NOT_DELIVERED", "a decision for a local backend that is not here"),
+            new DropReasonDescriptor(136, "STRAY_RST", "a TCP RST to a service for a flow no longer cached: a RST never starts a flow"),
         ]);
 
     /// <inheritdoc/>

@@ -110,6 +110,18 @@ public sealed class OwnerTests(WorldFixture fixture)
 
     [Theory]
     [MemberData(nameof(Hooks))]
+    public void StrayRst_NotDecided(PipelineHook hook)
+    {
+        using var b = Owner(hook);
+
+        var r = b.Run(Svc.ToOwner(Svc.Tcp(40000, TcpFlags.Rst | TcpFlags.Ack)));
+
+        Assert.Equal((PacketVerdict.Drop, "STRAY_RST"), (r.Verdict, r.DropReasonName));
+        Assert.Equal(0ul, Svc.Stats(b).Decisions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hooks))]
     public void ServiceWithoutBackends_DroppedAsNoBackend(PipelineHook hook)
     {
         using var b = fixture.World.Build(NodeRole.B, AttachPoint.Transit, hook);

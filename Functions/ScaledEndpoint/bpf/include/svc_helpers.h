@@ -21,6 +21,7 @@
 #define SVC_DROP_TOO_BIG 133
 #define SVC_DROP_LOOP 134
 #define SVC_DROP_NOT_DELIVERED 135
+#define SVC_DROP_STRAY_RST 136
 
 #define SVC_OPT_LEN (sizeof(struct mnf_gnv_opt) + sizeof(struct mnf_gnv_svc_opt))
 #define SVC_ENCAP_OPT_LEN (MNF_ENCAP_LEN + SVC_OPT_LEN)
