@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -9,6 +11,7 @@ using MizarNF.Contracts;
 using MizarNF.Contracts.Control;
 using MizarNF.Contracts.Maps;
 using MizarNF.NodeRuntime.DataPlane;
+using MizarNF.Netlink;
 using MizarNF.NodeRuntime.Logging;
 
 namespace MizarNF.NodeRuntime.Endpoints;
@@ -97,10 +100,12 @@ public sealed partial class EndpointManager : IDisposable
             }
 
             var sw = Stopwatch.StartNew();
+            _phases.Restart();
             var made = wanted.Mode is EndpointMode.Parked ? Park(wanted) : Create(wanted);
             _endpoints[made.Id] = made;
             _store.Save(_endpoints.Values);
-            Log.EndpointProvisioned(_log, made.Id, made.Ip, made.Vni, made.HostIfname, sw.ElapsedMilliseconds);
+            _phases.Mark("store");
+            Log.EndpointProvisioned(_log, made.Id, made.Ip, made.Vni, made.HostIfname, sw.Elapsed.TotalMilliseconds, _phases.ToString());
             return made;
         }
         finally
@@ -150,46 +155,33 @@ public sealed partial class EndpointManager : IDisposable
     private EndpointRecord Create(EndpointRecord w)
     {
         var host = HostName(w.Id);
-        var mtu = PodMtu;
-        DeleteLink(host); // a leftover of a half-made attempt
-        // Two processes per endpoint: the pair is made with its pod end already in the pod's
-        // namespace under its final name; the pod end is then configured from inside.
-        IpCommand.Batch([
-            $"link add name {host} mtu {mtu} type veth peer name {w.Ifname} mtu {mtu} address {w.Mac} netns {w.Netns}",
-            $"link set dev {host} up",
-        ]);
+        using var rtnl = RtnetlinkClient.Open();
+        rtnl.DeleteLink(host); // a leftover of a half-made attempt
+        // In process (rtnetlink): the pair is made with its pod end already in the pod's namespace
+        // under its final name, then configured from there; a failure midway removes the pair.
+        // XDP on the path (the agent, or the underlay ports when transit is XDP) sees frames before
+        // the kernel finishes them: no partial checksums and no 64 KB GSO frames may leave the pod,
+        // so those offloads go off then. With tc everywhere they stay on.
+        var spec = new PodLinkSpec(host, w.Ifname, w.Netns, PodMtu, PhysicalAddress.Parse(w.Mac), IPAddress.Parse(w.Ip), w.PrefixLength, IPAddress.Parse(w.Gateway))
+        {
+            OffloadsOff = _dp.NeedsPodXdp,
+        };
+        var made = w with { HostIfname = host, HostIfindex = PodLink.Create(rtnl, spec), Mtu = PodMtu };
+        _phases.Mark("link");
         try
         {
-            ConfigurePodEnd(w);
-            if (_dp.NeedsPodXdp)
-            {
-                // XDP on the path (the agent, or the underlay ports when transit is XDP) sees frames
-                // before the kernel finishes them: no partial checksums and no 64 KB GSO frames may
-                // leave the pod. With tc everywhere both offloads stay on.
-                IpCommand.Ethtool(w.Netns, "-K", w.Ifname, "tx", "off", "tso", "off", "gso", "off");
-            }
-
-            var ifindex = LinkIndex(host) ?? throw new IpCommandException($"{host} vanished");
-            var made = w with { HostIfname = host, HostIfindex = ifindex, Mtu = mtu };
             Attach(made);
+            _phases.Mark("agent");
             Program(made);
+            _phases.Mark("maps");
             return made;
         }
         catch
         {
-            DeleteLink(host);
+            rtnl.DeleteLink(host);
             throw;
         }
     }
-
-    /// <summary>Address, loopback, link up and default route, from inside the pod's namespace (one process).</summary>
-    private static void ConfigurePodEnd(EndpointRecord w) =>
-        IpCommand.Batch([
-            $"addr add {w.Ip}/{w.PrefixLength} dev {w.Ifname}",
-            $"link set dev lo up",
-            $"link set dev {w.Ifname} up",
-            $"route add default via {w.Gateway} dev {w.Ifname}",
-        ], w.Netns);
 
     private void Attach(EndpointRecord e)
     {
@@ -277,9 +269,9 @@ public sealed partial class EndpointManager : IDisposable
         }
 
         var owned = _endpoints.Values.Where(e => e.HasLink).Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
-        foreach (var link in IpCommand.Json("link", "show", "type", "veth")?.EnumerateArray() ?? Enumerable.Empty<System.Text.Json.JsonElement>())
+        using var rtnl = RtnetlinkClient.Open();
+        foreach (var name in rtnl.ListLinks().Where(l => l.Kind == "veth").Select(l => l.Name))
         {
-            var name = link.GetProperty("ifname").GetString()!;
             if (name.StartsWith("mnf", StringComparison.Ordinal) && name.Length == 13 && !owned.Contains(name))
             {
                 DeleteLink(name);
@@ -305,10 +297,8 @@ public sealed partial class EndpointManager : IDisposable
 
     private static void DeleteLink(string name)
     {
-        if (LinkIndex(name) is not null)
-        {
-            IpCommand.Batch([$"link del dev {name}"]);
-        }
+        using var rtnl = RtnetlinkClient.Open();
+        rtnl.DeleteLink(name);
     }
 
     private static string HostName(string id) => "mnf" + Hash(id);

@@ -6,8 +6,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "node {Node} ({Ip}) ready: transit {TransitMode}, agent {AgentHook}, functions {Functions}")]
     public static partial void DataPlaneReady(ILogger logger, string node, string ip, string transitMode, string agentHook, string functions);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "endpoint {Id} provisioned: {Ip} in VNI {Vni} on {HostIfname} in {ElapsedMs} ms")]
-    public static partial void EndpointProvisioned(ILogger logger, string id, string ip, uint vni, string hostIfname, long elapsedMs);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "endpoint {Id} provisioned: {Ip} in VNI {Vni} on {HostIfname} in {ElapsedMs:0.0} ms ({Phases})")]
+    public static partial void EndpointProvisioned(ILogger logger, string id, string ip, uint vni, string hostIfname, double elapsedMs, string phases);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "endpoint {Id} deleted")]
     public static partial void EndpointDeleted(ILogger logger, string id);
