@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(clang-14 llvm-14 libbpf1 libbpf-dev iproute2 iputils-ping iperf3 tshark xdp-tools procps ethtool util-linux
-  podman runc conmon containernetworking-plugins busybox-static iptables)
+  podman runc conmon containernetworking-plugins busybox-static iptables python3)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
