@@ -39,13 +39,9 @@ internal sealed class IndexedObjectStore : IObjectStore
 
     public MizarObject? Get(string kind, string name) => _inner.Get(kind, name);
 
-    public void Put(MizarObject obj)
-    {
-        var old = _inner.Get(obj.Kind, obj.Name);
-        _inner.Put(obj);
-        Unindex(old);
-        Index(obj);
-    }
+    public void Put(MizarObject obj) => Write(obj, _inner.Put);
+
+    public void PutRederivable(MizarObject obj) => Write(obj, _inner.PutRederivable);
 
     public bool Delete(string kind, string name)
     {
@@ -76,5 +72,13 @@ internal sealed class IndexedObjectStore : IObjectStore
         {
             held.Remove(address);
         }
+    }
+
+    private void Write(MizarObject obj, Action<MizarObject> put)
+    {
+        var old = _inner.Get(obj.Kind, obj.Name);
+        put(obj);
+        Unindex(old);
+        Index(obj);
     }
 }

@@ -22,6 +22,13 @@ public interface IObjectStore
     /// <summary>Creates or replaces the object with its kind and name.</summary>
     void Put(MizarObject obj);
 
+    /// <summary>
+    /// Replaces an object that a durable <see cref="Put"/> already stored with a version that
+    /// reconciliation after a restart would derive again (a status written after the node calls).
+    /// A store may make it cheaper: after a crash either version may stand, never a torn one.
+    /// </summary>
+    void PutRederivable(MizarObject obj) => Put(obj);
+
     /// <summary>Removes an object; true when it existed.</summary>
     bool Delete(string kind, string name);
 }

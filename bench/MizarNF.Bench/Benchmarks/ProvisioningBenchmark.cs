@@ -19,6 +19,8 @@ namespace MizarNF.Bench.Benchmarks;
 /// </summary>
 internal sealed class ProvisioningBenchmark : IBenchmark
 {
+    private const int WarmupPerNode = 15;
+
     public string Name => "provisioning";
 
     public string Description => "endpoint applied → reachable, p50/p99 and endpoints/s with 10, 1,000, 10,000 present (3 real + simulated nodes); goal p99@10k ≤ 1.2× p99@10, p50 < 20 ms";
@@ -28,17 +30,18 @@ internal sealed class ProvisioningBenchmark : IBenchmark
         var samples = new Option<int>("--samples") { Description = "endpoints measured per level", DefaultValueFactory = _ => 30 };
         var simulated = new Option<int>("--simulated-nodes") { Description = "simulated nodes holding the endpoints already present", DefaultValueFactory = _ => 1000 };
         var levels = new Option<int[]>("--present") { Description = "endpoints present before measuring", DefaultValueFactory = _ => [10, 1000, 10000], AllowMultipleArgumentsPerToken = true };
-        var c = new Command(Name, Description) { samples, simulated, levels };
-        c.SetAction((r, ct) => RunAsync(r.GetValue(samples), r.GetValue(simulated), r.GetValue(levels)!, ct));
+        var fsync = new Option<bool>("--store-fsync") { Description = "the control plane's store syncs every write to disk (as in production); false shows what the syncs cost", DefaultValueFactory = _ => true };
+        var c = new Command(Name, Description) { samples, simulated, levels, fsync };
+        c.SetAction((r, ct) => RunAsync(r.GetValue(samples), r.GetValue(simulated), r.GetValue(levels)!, r.GetValue(fsync), ct));
         return c;
     }
 
-    private static async Task<int> RunAsync(int samples, int simulatedNodes, int[] levels, CancellationToken ct)
+    private static async Task<int> RunAsync(int samples, int simulatedNodes, int[] levels, bool fsync, CancellationToken ct)
     {
         var progress = new Progress(Console.Error);
         using var bed = await MizarNF.Testbed.Testbed.UpAsync(new TestbedOptions { Nodes = 3, NodeCommand = NodeDaemonCommand.Create(PluginLocator.Default()) }, progress, ct);
         var storeDir = Path.Combine(bed.RunDirectory, "control");
-        using var store = FileObjectStore.Open(storeDir, durable: true);
+        using var store = FileObjectStore.Open(storeDir, durable: fsync);
         using var nodes = new MixedNodeFactory(bed.Nodes.Select(n => n.Name).ToHashSet());
         var cp = new Reconciler(store, nodes);
 
@@ -54,12 +57,23 @@ internal sealed class ProvisioningBenchmark : IBenchmark
         using var icmp = new IcmpProbe(probe.Spec.Netns);
 
         // A daemon's first endpoint pays for JIT-compiling its provisioning path (about 40 ms here,
-        // once per daemon start): one unmeasured endpoint per real node first, as a node that has
-        // been running for a while would have.
-        foreach (var n in bed.Nodes)
+        // once per daemon start), and the first few dozen calls of any .NET path run unoptimised
+        // code until tiered compilation replaces it: endpoints made and deleted on every real node
+        // first, unmeasured, as on nodes and a control plane that have been running for a while.
+        Console.Error.Write("warming up");
+        for (var i = 0; i < WarmupPerNode; i++)
         {
-            await Endpoint(cp, bed.CreatePodNamespace($"warm-{n.Name}"), $"warm-{n.Name}", "real", n.Name, ct);
+            foreach (var n in bed.Nodes)
+            {
+                var name = $"warm-{n.Name}-{i}";
+                await Endpoint(cp, bed.CreatePodNamespace(name), name, "real", n.Name, ct);
+                await cp.DeleteAsync(MizarNF.ControlPlane.Objects.Endpoint.KindName, name, ct);
+            }
+
+            Console.Error.Write('.');
         }
+
+        Console.Error.WriteLine();
 
         Console.Error.WriteLine($"registering {simulatedNodes} simulated nodes");
         RegisterSimulatedNodes(store, simulatedNodes);

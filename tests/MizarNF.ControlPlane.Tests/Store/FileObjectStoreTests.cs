@@ -24,6 +24,23 @@ public sealed class FileObjectStoreTests : IDisposable
     }
 
     [Fact]
+    public void PutRederivable_OverADurableVersion_NewVersionReadBackWholeAndNoTempLeft()
+    {
+        using (var store = FileObjectStore.Open(_dir))
+        {
+            store.Put(Make.Vpc("blue") with { Status = new VpcStatus { Vni = 42 } });
+            store.PutRederivable(Make.Vpc("blue") with { Status = new VpcStatus { Vni = 43 } });
+            store.PutRederivable(Make.Vpc("green") with { Status = new VpcStatus { Vni = 7 } }); // a new name: synced like Put
+        }
+
+        using var reopened = FileObjectStore.Open(_dir);
+
+        Assert.Equal(43u, reopened.Get<Vpc>("blue")!.Status.Vni);
+        Assert.Equal(7u, reopened.Get<Vpc>("green")!.Status.Vni);
+        Assert.Equal(["blue.json", "green.json"], Directory.GetFiles(Path.Combine(_dir, "vpc")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void Open_WhileOpen_ThrowsInUse()
     {
         using var first = FileObjectStore.Open(_dir);
