@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using MizarNF.ControlPlane;
 using MizarNF.ControlPlane.Objects;
 using MizarNF.NodeApi;
@@ -25,7 +26,7 @@ internal sealed class DemoScript(Demo demo, MizarNF.Testbed.Testbed bed, Reconci
         ControlPlaneCommands.PrintTable(Node.KindName, cp.Store.List(Node.KindName));
 
         demo.Step("Default VPC 10.0.0.0/16 with one divider; subnet 10.0.1.0/24 with one bouncer; two endpoints");
-        await MakeVpc("default", "10.0.0.0/16", 1, ct);
+        await MakeVpc("default", "10.0.0.0/16", 1, ct, serviceCidr: "10.96.0.0/16");
         await MakeSubnet("default", "default", "10.0.1.0/24", ct);
         await MakeEndpoint("ep1", "default", "default", "n1", ct);
         await MakeEndpoint("ep2", "default", "default", "n2", ct);
@@ -75,12 +76,62 @@ internal sealed class DemoScript(Demo demo, MizarNF.Testbed.Testbed bed, Reconci
         Ping(a, b, expect: true, count: 20);
         var warm = BouncerPackets() - before;
         demo.Expect("the warm flow: no packet through a bouncer", warm == 0, $"{warm} of 40 packets");
+
+        await ServiceAsync(more, ct);
         PrintCounters();
     }
 
-    private async Task MakeVpc(string name, string cidr, int dividers, CancellationToken ct)
+    /// <summary>
+    /// Packet walk 6: a ClusterIP whose owner decides each new flow once (Maglev) and turns its first
+    /// packet back to the client's node, which then goes straight to the chosen backend.
+    /// </summary>
+    private async Task ServiceAsync(int more, CancellationToken ct)
     {
-        var v = await cp.ApplyAsync(new Vpc { Metadata = new ObjectMeta { Name = name }, Spec = new VpcSpec { Cidr = cidr, Dividers = dividers } }, ct);
+        const int Connections = 30;
+        string[] backends = more >= 3 ? ["pod01", "pod02", "pod03"] : ["ep1", "ep2"];
+        demo.Step($"A service without kube-proxy: ClusterIP 10.96.0.10:80 → port 8080 of {string.Join(", ", backends)}, decided once per flow by its owner");
+        var svc = await cp.ApplyAsync(new Service
+        {
+            Metadata = new ObjectMeta { Name = "web" },
+            Spec = new ServiceSpec
+            {
+                Vpc = "default",
+                ClusterIp = "10.96.0.10",
+                Ports = [new ServicePort { Name = "http", Port = 80, TargetPort = 8080, Protocol = "TCP" }],
+                Endpoints = backends,
+                Owners = 1,
+            },
+        }, ct);
+        demo.Expect("service/web ready", svc.IsReady, $"owner {string.Join(",", svc.Status.Owners)}, backends {string.Join(", ", svc.Status.Backends.Select(b => $"{b.Endpoint} {b.Ip}"))}");
+        ControlPlaneCommands.PrintTable(Service.KindName, cp.Store.List(Service.KindName));
+
+        var owners = bed.Nodes.Where(n => svc.Status.Owners.Contains(n.Name) || svc.Status.Owners.Contains(n.Address.ToString())).ToList();
+        var client = _endpoints.Values.FirstOrDefault(e => e.Spec.Vpc == "default" && !backends.Contains(e.Name) && owners.All(o => o.Name != e.Spec.Node))
+            ?? _endpoints.Values.First(e => e.Spec.Vpc == "default" && !backends.Contains(e.Name));
+        using var servers = new DemoBackends();
+        foreach (var b in backends)
+        {
+            servers.Start(b, _endpoints[b].Spec.Netns, 8080);
+        }
+
+        var before = OwnerDecisions(owners);
+        var answers = DemoBackends.Connect(client.Spec.Netns, new IPEndPoint(IPAddress.Parse("10.96.0.10"), 80), Connections);
+        var decided = OwnerDecisions(owners) - before;
+        var answered = answers.Count(a => a.Length > 0);
+        var spread = string.Join(", ", backends.Select(b => $"{b} {answers.Count(a => a == b)}"));
+        demo.Expect($"{client.Name} on {client.Spec.Node}: {Connections} TCP connections to 10.96.0.10:80 answered", answered == Connections, $"{answered} answered: {spread}");
+        demo.Expect("every backend served some of them (Maglev)", backends.All(b => answers.Contains(b)), spread);
+        demo.Expect("the owner decided each flow once, from its first packet; the rest went straight to the backends", decided == (ulong)Connections, $"{decided} packets turned back by the owner for {Connections} flows");
+        Ping(client.Name, "web", expect: true, what: "the ClusterIP answers ping", target: "10.96.0.10");
+    }
+
+    /// <summary>Packets the owners' ScaledEndpoint turned back to a client's node (one per new flow).</summary>
+    private static ulong OwnerDecisions(IEnumerable<MizarNF.Testbed.TestbedNode> owners) => owners.Aggregate(0UL, (sum, n) => sum + NodeChannel.Client(n.Socket).GetCounters(new GetCountersRequest())
+        .Functions.Where(f => f.AttachPoint == "transit" && f.Function == "ScaledEndpoint").Aggregate(0UL, (s, f) => s + f.Tx + f.Redirect));
+
+    private async Task MakeVpc(string name, string cidr, int dividers, CancellationToken ct, string? serviceCidr = null)
+    {
+        var v = await cp.ApplyAsync(new Vpc { Metadata = new ObjectMeta { Name = name }, Spec = new VpcSpec { Cidr = cidr, Dividers = dividers, ServiceCidr = serviceCidr } }, ct);
         demo.Expect($"vpc/{name} ready", v.IsReady, $"VNI {v.Status.Vni}, dividers {string.Join(",", v.Status.Dividers)}");
     }
 

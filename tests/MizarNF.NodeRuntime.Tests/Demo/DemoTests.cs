@@ -26,6 +26,7 @@ public sealed class DemoTests
         Assert.True(p.ExitCode == 0, output);
         Assert.Contains("Demo passed", output);
         Assert.Contains("the warm flow: no packet through a bouncer", output);
+        Assert.Contains("the owner decided each flow once", output);
         var prefix = System.Text.RegularExpressions.Regex.Match(output, @"Cleaning up testbed (\S+)").Groups[1].Value;
         Assert.NotEmpty(prefix);
         Assert.False(Directory.Exists($"/run/mizarnf/{prefix}"));
