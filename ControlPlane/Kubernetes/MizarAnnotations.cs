@@ -37,10 +37,10 @@ public static class MizarAnnotations
     public const string Finalizer = "mizarnf.io/cleanup";
 
     /// <summary>
-    /// The netns of a Pod's endpoint while the Pod has no <see cref="Netns"/> annotation. The
-    /// control plane requires a netns, but only the CNI plugin learns the real one; this is a
-    /// placeholder, not a namespace: a real node daemon refuses it (the endpoint stays Ready=False
-    /// until the annotation appears, when the endpoint is re-created with the real netns).
+    /// The netns of a Pod's endpoint while the Pod has no <see cref="Netns"/> annotation. Only the
+    /// CNI plugin learns the real one, so this placeholder asks the node daemon to park the
+    /// endpoint: it records the endpoint and holds its address, and the CNI ADD for the Pod makes
+    /// its interface in the container's namespace (NodeRuntime/Cni/README.md).
     /// </summary>
     public const string PendingNetns = "mizarnf-cni-pending";
 }
