@@ -9,6 +9,7 @@ using MizarNF.Composer.Pipeline;
 using MizarNF.Composer.Plugins;
 using MizarNF.Contracts;
 using MizarNF.Contracts.Net;
+using MizarNF.Netlink;
 using MizarNF.NodeRuntime.Endpoints;
 using MizarNF.NodeRuntime.Logging;
 
@@ -32,20 +33,21 @@ public sealed class NodeDataPlane : IDisposable
         _log = log;
         var plugins = _options.Plugins ?? PluginLocator.Default();
         Functions = PluginCatalog.LoadFrom(plugins);
-        var link = IpCommand.Json("link", "show", "dev", _options.Underlay)?[0]
-            ?? throw new InvalidOperationException($"underlay interface '{_options.Underlay}' not found in this network namespace");
-        var addr = IpCommand.Json("-4", "addr", "show", "dev", _options.Underlay)?[0].GetProperty("addr_info").EnumerateArray().FirstOrDefault();
-        if (addr is not { ValueKind: System.Text.Json.JsonValueKind.Object } a)
+        using (var rtnl = RtnetlinkClient.Open())
         {
-            throw new InvalidOperationException($"underlay interface '{_options.Underlay}' has no IPv4 address");
+            var link = rtnl.GetLink(_options.Underlay)
+                ?? throw new InvalidOperationException($"underlay interface '{_options.Underlay}' not found in this network namespace");
+            var address = rtnl.ListAddresses(_options.Underlay) is [var first, ..]
+                ? first
+                : throw new InvalidOperationException($"underlay interface '{_options.Underlay}' has no IPv4 address");
+            Identity = new NodeIdentity(
+                address.Address,
+                MacAddress.FromBytes(link.Mac?.GetAddressBytes() ?? throw new InvalidOperationException($"underlay interface '{_options.Underlay}' has no MAC address")),
+                link.Index,
+                MacAddress.Parse(_options.GatewayMac));
+            UnderlayMtu = link.Mtu;
         }
 
-        Identity = new NodeIdentity(
-            IPAddress.Parse(a.GetProperty("local").GetString()!),
-            MacAddress.Parse(link.GetProperty("address").GetString()),
-            link.GetProperty("ifindex").GetInt32(),
-            MacAddress.Parse(_options.GatewayMac));
-        UnderlayMtu = link.GetProperty("mtu").GetInt32();
         Pins = new PinLayout(_options.PinRootOrDefault);
         var sizes = new Dictionary<string, uint>
         {

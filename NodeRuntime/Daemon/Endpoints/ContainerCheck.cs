@@ -1,4 +1,6 @@
-using System.Text.Json;
+using System.Globalization;
+using MizarNF.Contracts.Net;
+using MizarNF.Netlink;
 
 namespace MizarNF.NodeRuntime.Endpoints;
 
@@ -25,31 +27,28 @@ internal static class ContainerCheck
             return diffs;
         }
 
-        if (IpCommand.JsonIn(e.Netns, "addr", "show", "dev", e.Ifname) is not { } links || links.GetArrayLength() == 0)
+        using var rtnl = RtnetlinkClient.Open(e.Netns);
+        if (rtnl.GetLink(e.Ifname) is not { } link)
         {
             diffs.Add($"no interface {e.Ifname} in {e.Netns}");
             return diffs;
         }
 
-        var link = links[0];
-        Compare(diffs, "mac", link.GetProperty("address").GetString(), e.Mac);
-        Compare(diffs, "mtu", link.GetProperty("mtu").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), e.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!link.GetProperty("flags").EnumerateArray().Any(f => f.GetString() == "UP"))
+        Compare(diffs, "mac", link.Mac is { } mac ? MacAddress.FromBytes(mac.GetAddressBytes()).ToString() : null, e.Mac);
+        Compare(diffs, "mtu", link.Mtu.ToString(CultureInfo.InvariantCulture), e.Mtu.ToString(CultureInfo.InvariantCulture));
+        if (!link.IsUp)
         {
             diffs.Add($"{e.Ifname} is down");
         }
 
-        var addresses = link.TryGetProperty("addr_info", out var info)
-            ? info.EnumerateArray().Where(a => a.GetProperty("family").GetString() == "inet").Select(a => $"{a.GetProperty("local").GetString()}/{a.GetProperty("prefixlen").GetInt32()}").ToList()
-            : [];
+        var addresses = rtnl.ListAddresses(e.Ifname).Select(a => $"{a.Address}/{a.PrefixLength}").ToList();
         var wanted = $"{e.Ip}/{e.PrefixLength}";
         if (!addresses.Contains(wanted))
         {
             diffs.Add($"address {wanted} missing on {e.Ifname} (has {(addresses.Count == 0 ? "none" : string.Join(", ", addresses))})");
         }
 
-        var routes = IpCommand.JsonIn(e.Netns, "route", "show", "default")?.EnumerateArray().ToList() ?? [];
-        if (!routes.Any(r => Text(r, "gateway") == e.Gateway && Text(r, "dev") == e.Ifname))
+        if (!rtnl.ListRoutes(e.Ifname).Any(r => r.Destination.PrefixLength == 0 && r.Gateway?.ToString() == e.Gateway))
         {
             diffs.Add($"no default route via {e.Gateway} dev {e.Ifname}");
         }
@@ -65,5 +64,4 @@ internal static class ContainerCheck
         }
     }
 
-    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
 }

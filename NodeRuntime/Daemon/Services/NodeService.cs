@@ -257,10 +257,6 @@ public sealed class NodeService(NodeDataPlane dataPlane, EndpointManager endpoin
             Log.RequestRefused(log, e.Message);
             throw new RpcException(new Status(StatusCode.AlreadyExists, e.Message));
         }
-        catch (IpCommandException e)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
-        }
         catch (Netlink.NetlinkException e)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
