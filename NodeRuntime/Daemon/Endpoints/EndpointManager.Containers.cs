@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.NetworkInformation;
-using MizarNF.Netlink;
 
 namespace MizarNF.NodeRuntime.Endpoints;
 
@@ -27,9 +24,9 @@ public sealed partial class EndpointManager
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
-            if (TryAttach(request) is { } attached)
+            if (TryAttach(request) is var (attached, phases))
             {
-                ContainerLog.Attached(_log, request.EndpointId, request.ContainerId, request.Ifname, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _phases.ToString());
+                ContainerLog.Attached(_log, request.EndpointId, request.ContainerId, request.Ifname, Stopwatch.GetElapsedTime(started).TotalMilliseconds, phases);
                 return attached;
             }
 
@@ -113,12 +110,27 @@ public sealed partial class EndpointManager
         return live >= _maxEndpoints ? $"the node holds {live} endpoints, its maximum" : null;
     }
 
-    /// <summary>One try under the lock: the attachment, or null when the endpoint is not provisioned (and no fallback given).</summary>
-    private EndpointRecord? TryAttach(ContainerAttach r)
+    /// <summary>
+    /// One try under the lock: the attachment and where its time went (read under the lock, before
+    /// another call restarts the clock), or null when the endpoint is not provisioned (and no
+    /// fallback given).
+    /// </summary>
+    private (EndpointRecord Record, string Phases)? TryAttach(ContainerAttach r)
     {
         _lock.Wait();
         _phases.Restart();
         try
+        {
+            return AttachLocked(r) is { } made ? (made, _phases.ToString()) : null;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private EndpointRecord? AttachLocked(ContainerAttach r)
+    {
         {
             var mine = _endpoints.Values.FirstOrDefault(e => e.Mode is EndpointMode.Attached && e.ContainerId == r.ContainerId && e.Ifname == r.Ifname);
             if (mine is not null && mine.Id != r.EndpointId)
@@ -157,17 +169,13 @@ public sealed partial class EndpointManager
                     return CreateAttached(_endpoints[e.Id], r);
             }
         }
-        finally
-        {
-            _lock.Release();
-        }
     }
 
     /// <summary>Makes the pair with its pod end in the container (in-process), for an endpoint that has no interface.</summary>
     private EndpointRecord CreateAttached(EndpointRecord spec, ContainerAttach r)
     {
         var wanted = spec with { Mode = EndpointMode.Attached, ContainerId = r.ContainerId, Netns = r.Netns, Ifname = r.Ifname, HostIfname = HostName(spec.Id), HostIfindex = 0 };
-        var made = CreateInContainer(wanted); // all or nothing
+        var made = Create(wanted); // all or nothing
         _endpoints[made.Id] = made;
         _store.Save(_endpoints.Values);
         _phases.Mark("store");
@@ -186,8 +194,7 @@ public sealed partial class EndpointManager
         _phases.Mark("maps");
         if (e.HostIfname.Length > 0)
         {
-            using var host = RtnetlinkClient.Open();
-            host.DeleteLink(e.HostIfname); // the pod end goes with it
+            _host.DeleteLink(e.HostIfname); // the pod end goes with it
         }
 
         _phases.Mark("link");
@@ -198,32 +205,6 @@ public sealed partial class EndpointManager
     /// <summary>A parked endpoint: remembered with its host-side name chosen, nothing made yet.</summary>
     private EndpointRecord Park(EndpointRecord w) =>
         w with { HostIfname = HostName(w.Id), HostIfindex = 0, Mtu = PodMtu, Mode = EndpointMode.Parked, Netns = string.Empty, ContainerId = null };
-
-    /// <summary>The pair made with its pod end in the container and configured there, the agent attached, the maps programmed.</summary>
-    private EndpointRecord CreateInContainer(EndpointRecord w)
-    {
-        using var rtnl = RtnetlinkClient.Open();
-        rtnl.DeleteLink(w.HostIfname);
-        var spec = new PodLinkSpec(w.HostIfname, w.Ifname, w.Netns, PodMtu, PhysicalAddress.Parse(w.Mac), IPAddress.Parse(w.Ip), w.PrefixLength, IPAddress.Parse(w.Gateway))
-        {
-            OffloadsOff = _dp.NeedsPodXdp,
-        };
-        var made = w with { HostIfindex = PodLink.Create(rtnl, spec), Mtu = PodMtu };
-        _phases.Mark("link");
-        try
-        {
-            Attach(made);
-            _phases.Mark("agent");
-            Program(made);
-            _phases.Mark("maps");
-            return made;
-        }
-        catch
-        {
-            rtnl.DeleteLink(w.HostIfname);
-            throw;
-        }
-    }
 
     private static EndpointRecord Detached(EndpointRecord e) =>
         e with { Mode = EndpointMode.Detached, ContainerId = null, Netns = string.Empty, HostIfname = string.Empty, HostIfindex = 0 };

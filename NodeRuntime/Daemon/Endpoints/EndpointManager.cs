@@ -34,6 +34,9 @@ public sealed partial class EndpointManager : IDisposable
     private readonly Lazy<LoadedPipeline> _podPass;
     private readonly uint _maxEndpoints;
 
+    // rtnetlink in the daemon's namespace, for every link of every endpoint (calls are serialised).
+    private readonly RtnetlinkClient _host = RtnetlinkClient.Open();
+
     /// <summary>Restores what the node had and removes what nobody wants any more.</summary>
     public EndpointManager(NodeDataPlane dataPlane, IOptions<NodeOptions> options, ILogger<EndpointManager> log)
     {
@@ -101,7 +104,7 @@ public sealed partial class EndpointManager : IDisposable
 
             var sw = Stopwatch.StartNew();
             _phases.Restart();
-            var made = wanted.Mode is EndpointMode.Parked ? Park(wanted) : Create(wanted);
+            var made = wanted.Mode is EndpointMode.Parked ? Park(wanted) : Create(wanted with { HostIfname = HostName(wanted.Id) });
             _endpoints[made.Id] = made;
             _store.Save(_endpoints.Values);
             _phases.Mark("store");
@@ -150,23 +153,25 @@ public sealed partial class EndpointManager : IDisposable
         }
 
         _lock.Dispose();
+        _host.Dispose();
     }
 
+    /// <summary>
+    /// The pair made with its pod end already in the pod's namespace (or the container's) under its
+    /// final name and configured from there, in process (rtnetlink); the agent attached and the
+    /// maps programmed. All or nothing: a failure midway removes the pair.
+    /// </summary>
     private EndpointRecord Create(EndpointRecord w)
     {
-        var host = HostName(w.Id);
-        using var rtnl = RtnetlinkClient.Open();
-        rtnl.DeleteLink(host); // a leftover of a half-made attempt
-        // In process (rtnetlink): the pair is made with its pod end already in the pod's namespace
-        // under its final name, then configured from there; a failure midway removes the pair.
+        _host.DeleteLink(w.HostIfname); // a leftover of a half-made attempt
         // XDP on the path (the agent, or the underlay ports when transit is XDP) sees frames before
         // the kernel finishes them: no partial checksums and no 64 KB GSO frames may leave the pod,
         // so those offloads go off then. With tc everywhere they stay on.
-        var spec = new PodLinkSpec(host, w.Ifname, w.Netns, PodMtu, PhysicalAddress.Parse(w.Mac), IPAddress.Parse(w.Ip), w.PrefixLength, IPAddress.Parse(w.Gateway))
+        var spec = new PodLinkSpec(w.HostIfname, w.Ifname, w.Netns, PodMtu, PhysicalAddress.Parse(w.Mac), IPAddress.Parse(w.Ip), w.PrefixLength, IPAddress.Parse(w.Gateway))
         {
             OffloadsOff = _dp.NeedsPodXdp,
         };
-        var made = w with { HostIfname = host, HostIfindex = PodLink.Create(rtnl, spec), Mtu = PodMtu };
+        var made = w with { HostIfindex = PodLink.Create(_host, spec), Mtu = PodMtu };
         _phases.Mark("link");
         try
         {
@@ -178,7 +183,7 @@ public sealed partial class EndpointManager : IDisposable
         }
         catch
         {
-            rtnl.DeleteLink(host);
+            _host.DeleteLink(w.HostIfname);
             throw;
         }
     }
@@ -269,8 +274,7 @@ public sealed partial class EndpointManager : IDisposable
         }
 
         var owned = _endpoints.Values.Where(e => e.HasLink).Select(e => e.HostIfname).ToHashSet(StringComparer.Ordinal);
-        using var rtnl = RtnetlinkClient.Open();
-        foreach (var name in rtnl.ListLinks().Where(l => l.Kind == "veth").Select(l => l.Name))
+        foreach (var name in _host.ListLinks().Where(l => l.Kind == "veth").Select(l => l.Name))
         {
             if (name.StartsWith("mnf", StringComparison.Ordinal) && name.Length == 13 && !owned.Contains(name))
             {
@@ -295,11 +299,7 @@ public sealed partial class EndpointManager : IDisposable
         }
     }
 
-    private static void DeleteLink(string name)
-    {
-        using var rtnl = RtnetlinkClient.Open();
-        rtnl.DeleteLink(name);
-    }
+    private void DeleteLink(string name) => _host.DeleteLink(name);
 
     private static string HostName(string id) => "mnf" + Hash(id);
 
